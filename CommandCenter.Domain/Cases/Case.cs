@@ -1,0 +1,66 @@
+using CommandCenter.Domain.Clocks;
+using NetTopologySuite.Geometries;
+
+namespace CommandCenter.Domain.Cases;
+
+/// <summary>
+/// 案件: one problem in the city and where it stands. Only <see cref="CaseWorkflow"/> changes its state;
+/// every change bumps <see cref="Version"/>, which guards against concurrent edits.
+/// </summary>
+public sealed class Case
+{
+    public Guid Id { get; init; }
+    /// <summary>案件编号, e.g. 202611260007.</summary>
+    public required string Number { get; init; }
+    public CaseState State { get; set; }
+    public required string CategoryCode { get; init; }
+    public CaseSource Source { get; init; }
+    public required string Description { get; init; }
+    public string? Address { get; init; }
+    public string? Reporter { get; init; }
+    public required Point Location { get; init; }
+    public required string GridCode { get; init; }
+    public required string DutyGridCode { get; init; }
+    public required string CommunityCode { get; init; }
+    public required string SubdistrictCode { get; init; }
+    public string? StreetName { get; init; }
+    public string? StreetChief { get; init; }
+    /// <summary>The one responsible department (责任主体唯一); suggested from the category, fixed at dispatch.</summary>
+    public string? DepartmentCode { get; set; }
+    public DateTimeOffset ReportedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The step whose clock runs now (accept, verify, file, dispatch, handle, check, close), or null when none does.</summary>
+    public string? ClockStep { get; set; }
+    public DateTimeOffset? StepStartedAt { get; set; }
+    public DateTimeOffset? StepDeadline { get; set; }
+    public double? StepLimitValue { get; set; }
+    public LimitUnit? StepLimitUnit { get; set; }
+    /// <summary>Set while shelved (挂账): the clock stands still.</summary>
+    public DateTimeOffset? ClockPausedAt { get; set; }
+
+    /// <summary>Whether the first handling was on time; kept through rework (domain.md §4.3 #21).</summary>
+    public bool? HandlingOnTime { get; set; }
+    public int DispatchCount { get; set; }
+    public int ReturnCount { get; set; }
+    public int ReworkCount { get; set; }
+    public int ExtensionCount { get; set; }
+    /// <summary>督办 level: how many times it was supervised.</summary>
+    public int SupervisionLevel { get; set; }
+    /// <summary>Extra handling time asked for and not yet decided (申请延期).</summary>
+    public double? PendingExtension { get; set; }
+    public Guid? MasterCaseId { get; set; }
+    public string? RejectionReason { get; set; }
+    /// <summary>721 tag set on closing: service, management or enforcement.</summary>
+    public string? Resolution { get; set; }
+    public int Version { get; set; }
+
+    public TimeLimit? StepLimit => StepLimitValue is { } v && StepLimitUnit is { } u ? new TimeLimit(v, u) : null;
+
+    /// <summary>The current step's clock, or null when no clock runs (draft or finished cases).</summary>
+    public ClockReading? ReadClock(SlaClock clock, DateTimeOffset now) =>
+        StepLimit is { } limit && StepStartedAt is { } start && StepDeadline is { } deadline
+            ? clock.Read(start, limit, deadline, now, ClockPausedAt)
+            : null;
+}

@@ -1,0 +1,29 @@
+namespace CommandCenter.Domain.Cases;
+
+/// <summary>Who may act on a case. Slugs are the API's and the seeded users' role names.</summary>
+public enum Role
+{
+    /// <summary>网格员/监督员: patrols one duty grid, reports, verifies (核实) and checks (核查).</summary>
+    GridMember,
+
+    /// <summary>受理员: receives reports, sends 核实/核查 tasks.</summary>
+    Intake,
+
+    /// <summary>值班长: files (立案), closes (结案), approves voids and reviews on-the-spot fixes.</summary>
+    ShiftLead,
+
+    /// <summary>派遣员: dispatches to one department, approves returns, extensions and shelving.</summary>
+    Dispatcher,
+
+    /// <summary>专业部门处置人员: fixes cases of their own department.</summary>
+    Handler,
+
+    /// <summary>马路局长: the bureau leader on monthly street duty; reports, fixes on the spot, supervises.</summary>
+    RoadDirector,
+
+    /// <summary>领导: supervises (督办).</summary>
+    Leader,
+
+    /// <summary>管理员: edits limits, calendar and users.</summary>
+    Admin,
+}

@@ -1,0 +1,139 @@
+using CommandCenter.Domain.Kiosks;
+using CommandCenter.Domain.Zones;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+
+namespace CommandCenter.Domain.Geography;
+
+/// <summary>
+/// In-memory spatial index of the city (STR-trees over prepared geometries) answering
+/// "what is here?" for a lon/lat point without a database round trip.
+/// </summary>
+public sealed class GridIndex
+{
+    /// <summary>How far a point may be from a street's centre line and still belong to it.</summary>
+    public const double StreetReachMetres = 30;
+
+    private readonly STRtree<Indexed<UnitGrid>> _grids = new();
+    private readonly STRtree<Indexed<VendorZone>> _zones = new();
+    private readonly STRtree<Street> _streets = new();
+    private readonly Dictionary<string, DutyGrid> _dutyGrids;
+    private readonly Dictionary<string, Community> _communities;
+    private readonly Dictionary<string, Subdistrict> _subdistricts;
+    private readonly IReadOnlyList<Kiosk> _kiosks;
+
+    public GridIndex(CityMap city)
+    {
+        City = city;
+        foreach (var grid in city.UnitGrids)
+        {
+            _grids.Insert(grid.Shape.EnvelopeInternal, new Indexed<UnitGrid>(grid, PreparedGeometryFactory.Prepare(grid.Shape)));
+        }
+        foreach (var zone in city.VendorZones)
+        {
+            _zones.Insert(zone.Area.EnvelopeInternal, new Indexed<VendorZone>(zone, PreparedGeometryFactory.Prepare(zone.Area)));
+        }
+        foreach (var street in city.Streets)
+        {
+            _streets.Insert(street.Line.EnvelopeInternal, street);
+        }
+        _grids.Build();
+        _zones.Build();
+        _streets.Build();
+        _dutyGrids = city.DutyGrids.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        _communities = city.Communities.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        _subdistricts = city.Subdistricts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        _kiosks = city.Kiosks;
+        Bounds = new Envelope();
+        foreach (var grid in city.UnitGrids)
+        {
+            Bounds.ExpandToInclude(grid.Shape.EnvelopeInternal);
+        }
+    }
+
+    public CityMap City { get; }
+
+    /// <summary>The envelope of all unit grids.</summary>
+    public Envelope Bounds { get; }
+
+    /// <summary>The unit grid containing the point (its boundary included), or null outside the city.</summary>
+    public UnitGrid? GridAt(Point point)
+    {
+        UnitGrid? found = null;
+        foreach (var candidate in _grids.Query(point.EnvelopeInternal))
+        {
+            if (candidate.Prepared.Contains(point))
+            {
+                return candidate.Item;
+            }
+            // A point exactly on a shared edge is in no interior; give it the lowest code so the answer is stable.
+            if (candidate.Prepared.Covers(point) && (found is null || string.CompareOrdinal(candidate.Item.Code, found.Code) < 0))
+            {
+                found = candidate.Item;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Resolves a point to its grid chain, street, vending zone and kiosk; null when it lies outside every unit grid.</summary>
+    /// <param name="point">A lon/lat point (EPSG:4326).</param>
+    /// <param name="localTime">The city's local time, for vending-zone hours.</param>
+    public LocationLookup? Lookup(Point point, DateTime localTime)
+    {
+        var grid = GridAt(point);
+        if (grid is null)
+        {
+            return null;
+        }
+        _dutyGrids.TryGetValue(grid.DutyGridCode, out var duty);
+        _communities.TryGetValue(grid.CommunityCode, out var community);
+        _subdistricts.TryGetValue(grid.SubdistrictCode, out var subdistrict);
+        return new LocationLookup(grid, duty, community, subdistrict, NearestStreet(point), ZoneAt(point, localTime), NearestKiosk(point));
+    }
+
+    /// <summary>The nearest street within <see cref="StreetReachMetres"/>.</summary>
+    public StreetMatch? NearestStreet(Point point)
+    {
+        StreetMatch? best = null;
+        foreach (var street in _streets.Query(Geodesy.Around(point.Coordinate, StreetReachMetres)))
+        {
+            var distance = Geodesy.DistanceMetres(point, street.Line);
+            if (distance <= StreetReachMetres && (best is null || distance < best.DistanceM
+                || (distance == best.DistanceM && string.CompareOrdinal(street.Id, best.Street.Id) < 0)))
+            {
+                best = new StreetMatch(street, distance);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The vending zone containing the point; a banned zone wins over a guided one.</summary>
+    public ZoneMatch? ZoneAt(Point point, DateTime localTime)
+    {
+        var zones = _zones.Query(point.EnvelopeInternal)
+            .Where(z => z.Prepared.Covers(point))
+            .Select(z => z.Item)
+            .OrderBy(z => z.Type == VendorZoneType.Banned ? 0 : 1)
+            .ThenBy(z => z.Id, StringComparer.Ordinal)
+            .ToList();
+        return zones.Count == 0 ? null : new ZoneMatch(zones[0], zones[0].IsOpenAt(localTime));
+    }
+
+    /// <summary>The nearest kiosk by straight-line distance.</summary>
+    public KioskMatch? NearestKiosk(Point point)
+    {
+        KioskMatch? best = null;
+        foreach (var kiosk in _kiosks)
+        {
+            var distance = kiosk.DistanceMetresTo(point);
+            if (best is null || distance < best.DistanceM)
+            {
+                best = new KioskMatch(kiosk, distance, distance <= kiosk.RadiusM);
+            }
+        }
+        return best;
+    }
+
+    private sealed record Indexed<T>(T Item, IPreparedGeometry Prepared);
+}

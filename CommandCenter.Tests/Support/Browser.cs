@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace CommandCenter.Tests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright (no browser download), with the flags this closed network needs.</summary>
+public static class Browser
+{
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--no-first-run", "--disable-quic",
+            ],
+        });
+        return (playwright, browser);
+    }
+}

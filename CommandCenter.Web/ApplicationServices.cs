@@ -1,0 +1,35 @@
+using CommandCenter.Domain.Geography;
+using CommandCenter.Web.Data;
+using CommandCenter.Web.Data.Import;
+using CommandCenter.Web.Features.Localization;
+using CommandCenter.Web.Features.Map;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace CommandCenter.Web;
+
+/// <summary>Everything the app registers, in one place so Program.cs stays a screen long.</summary>
+public static class ApplicationServices
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString("CommandCenter")
+            ?? throw new InvalidOperationException("ConnectionStrings:CommandCenter is not set (./run.sh sets it for the local PostGIS).");
+        services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite()));
+        services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        services.AddScoped<CityImporter>();
+        services.AddSingleton<CityGeography>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CityClock(
+            sp.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["City:TimeZone"] ?? CityClock.DefaultZoneId)));
+
+        services.AddProblemDetails();
+        services.AddCommandCenterLocalization();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using CommandCenter.Web.Features.Problems;
+
+namespace CommandCenter.Web.Features.Map;
+
+/// <summary>GeoJSON layers of the city for the map: grids, admin areas, streets, zones, kiosks and the OSM basemap.</summary>
+public static class LayersApi
+{
+    public static IEndpointRouteBuilder MapLayersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/grids", (CityGeography city) => Layer(city, "grids"))
+            .WithName("GetGrids").WithTags("Map");
+        app.MapGet("/api/layers/{name}", (string name, CityGeography city) => Layer(city, name))
+            .WithName("GetLayer").WithTags("Map");
+        return app;
+    }
+
+    private static async Task<IResult> Layer(CityGeography city, string name)
+    {
+        var layer = city.LayerAsync(name);
+        if (layer is null)
+        {
+            return Problem.NotFound(
+                $"没有名为 '{name}' 的图层，可用: {string.Join(", ", CityGeography.LayerNames)} / no layer named '{name}'; available: {string.Join(", ", CityGeography.LayerNames)}");
+        }
+        return Results.Bytes(await layer, "application/geo+json");
+    }
+}

@@ -1,0 +1,33 @@
+using CommandCenter.Web;
+using CommandCenter.Web.Components;
+using CommandCenter.Web.Data;
+using CommandCenter.Web.Features.Health;
+using CommandCenter.Web.Features.Localization;
+using CommandCenter.Web.Features.Lookup;
+using CommandCenter.Web.Features.Map;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthApi();
+app.MapLayersApi();
+app.MapLookupApi();
+app.MapCultureSwitch();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

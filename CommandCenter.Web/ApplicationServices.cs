@@ -1,7 +1,11 @@
 using CommandCenter.Domain.Geography;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Import;
+using CommandCenter.Web.Features.Auth;
+using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Features.Live;
 using CommandCenter.Web.Features.Localization;
+using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Map;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -25,6 +29,16 @@ public static class ApplicationServices
         services.AddSingleton(sp => new CityClock(
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["City:TimeZone"] ?? CityClock.DefaultZoneId)));
+
+        services.AddSingleton<CaseRulesProvider>();
+        services.AddSingleton<CaseWriteGate>();
+        services.AddSingleton<LiveCaseFeed>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<PhotoStore>();
+        services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
+        services.AddSignalR();
+        services.AddCommandCenterAuth();
 
         services.AddProblemDetails();
         services.AddCommandCenterLocalization();

@@ -1,7 +1,12 @@
 using CommandCenter.Web;
 using CommandCenter.Web.Components;
 using CommandCenter.Web.Data;
+using CommandCenter.Web.Features.Admin;
+using CommandCenter.Web.Features.Auth;
+using CommandCenter.Web.Features.Cases;
 using CommandCenter.Web.Features.Health;
+using CommandCenter.Web.Features.Live;
+using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
@@ -18,12 +23,19 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthApi();
 app.MapLayersApi();
 app.MapLookupApi();
+app.MapAuthApi();
+app.MapCasesApi();
+app.MapPhotosApi();
+app.MapAdminApi();
+app.MapHub<OpsHub>("/hubs/ops");
 app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

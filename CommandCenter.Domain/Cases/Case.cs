@@ -10,8 +10,8 @@ namespace CommandCenter.Domain.Cases;
 public sealed class Case
 {
     public Guid Id { get; init; }
-    /// <summary>案件编号, e.g. 202611260007.</summary>
-    public required string Number { get; init; }
+    /// <summary>案件编号, e.g. 202611260007; given when the case is registered.</summary>
+    public required string Number { get; set; }
     public CaseState State { get; set; }
     public required string CategoryCode { get; init; }
     public CaseSource Source { get; init; }

@@ -1,5 +1,10 @@
 using System.Text;
+using CommandCenter.Domain.Cases;
 using CommandCenter.Web.Data.City;
+using CommandCenter.Web.Features.Admin;
+using CommandCenter.Web.Features.Auth;
+using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Features.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data;
@@ -20,6 +25,12 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<PersonRow> People => Set<PersonRow>();
     public DbSet<CategoryRow> Categories => Set<CategoryRow>();
     public DbSet<BasemapFeatureRow> BasemapFeatures => Set<BasemapFeatureRow>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEventRow> CaseEvents => Set<CaseEventRow>();
+    public DbSet<PhotoRow> Photos => Set<PhotoRow>();
+    public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+    public DbSet<SettingRow> Settings => Set<SettingRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,6 +56,18 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
         modelBuilder.Entity<PersonRow>(b => b.ToTable("people").HasIndex(p => p.Role));
         modelBuilder.Entity<CategoryRow>().ToTable("categories");
         modelBuilder.Entity<BasemapFeatureRow>(b => b.ToTable("basemap_features").HasIndex(f => f.Layer));
+        modelBuilder.ApplyConfiguration(new CaseConfiguration());
+        modelBuilder.Entity<CaseEventRow>(b =>
+        {
+            b.ToTable("case_events");
+            b.HasKey(e => e.Seq);
+            b.Property(e => e.Seq).UseIdentityAlwaysColumn();
+            b.HasIndex(e => new { e.CaseId, e.Seq });
+        });
+        modelBuilder.Entity<PhotoRow>().ToTable("photos");
+        modelBuilder.Entity<UserAccountRow>().ToTable("users");
+        modelBuilder.Entity<CalendarDayRow>().ToTable("calendar_days");
+        modelBuilder.Entity<SettingRow>().ToTable("settings");
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

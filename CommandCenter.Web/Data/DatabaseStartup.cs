@@ -33,6 +33,7 @@ public static class DatabaseStartup
             {
                 await importer.ImportAsync(ResolveCityDataPath(options, app.Environment), ct);
             }
+            await scope.ServiceProvider.GetRequiredService<Features.Auth.DemoUserSeeder>().SeedAsync(ct);
         }
         await app.Services.GetRequiredService<CityGeography>().ReloadAsync(ct);
     }

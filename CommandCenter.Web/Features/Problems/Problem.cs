@@ -10,6 +10,16 @@ public static class Problem
             detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
             title: "请求参数有误 / One or more fields are invalid");
 
+    public static IResult Unauthorized(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "未登录或凭据无效 / Not signed in");
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "无权操作 / Forbidden");
+
+    public static IResult Conflict(string detail, object? extensions = null) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "操作冲突 / Conflict",
+            extensions: extensions is null ? null : new Dictionary<string, object?> { ["allowedActions"] = extensions });
+
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found");
 }

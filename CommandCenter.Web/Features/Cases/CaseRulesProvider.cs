@@ -1,0 +1,52 @@
+using System.Text.Json;
+using CommandCenter.Domain.Cases;
+using CommandCenter.Domain.Clocks;
+using CommandCenter.Domain.Geography;
+using CommandCenter.Web.Data;
+using CommandCenter.Web.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommandCenter.Web.Features.Cases;
+
+/// <summary>
+/// The admin-editable rules the workflow runs on: working calendar, per-step limits and the category table,
+/// read from the database once and again after every admin change.
+/// </summary>
+public sealed class CaseRulesProvider(IServiceScopeFactory scopes, CityClock cityClock)
+{
+    public const string StepLimitsKey = "step-limits";
+    public const string WorkingHoursKey = "working-hours";
+
+    private volatile Snapshot? _snapshot;
+
+    public sealed record Snapshot(SlaClock Clock, StepLimits Steps, IReadOnlyDictionary<string, CategoryInfo> Categories)
+    {
+        public CaseRules For(string categoryCode) => new(Clock, Steps, Categories[categoryCode].HandlingLimit);
+    }
+
+    public async Task<Snapshot> CurrentAsync(CancellationToken ct = default) => _snapshot ??= await LoadAsync(ct);
+
+    /// <summary>Drops the cached rules; the next read loads the admin's changes.</summary>
+    public void Invalidate() => _snapshot = null;
+
+    private async Task<Snapshot> LoadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
+        var settings = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Json, ct);
+        var days = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
+        var hours = settings.TryGetValue(WorkingHoursKey, out var h)
+            ? JsonSerializer.Deserialize<string[]>(h)!.Select(WorkingHoursText.Parse).ToList()
+            : WorkingCalendar.DefaultHours.ToList();
+        var calendar = new WorkingCalendar(cityClock.Zone, hours,
+            holidays: days.Where(d => d.Kind == "holiday").Select(d => d.Date),
+            makeUpDays: days.Where(d => d.Kind == "workday").Select(d => d.Date));
+        var steps = settings.TryGetValue(StepLimitsKey, out var s) ? StepLimitsJson.Read(s) : StepLimits.Defaults;
+        var categories = (await db.Categories.AsNoTracking().ToListAsync(ct)).ToDictionary(
+            c => c.Code,
+            c => new CategoryInfo(c.Code, c.Kind, c.Name, c.NameEn, c.DepartmentCode,
+                new TimeLimit(c.LimitValue, TimeLimit.TryParseUnit(c.LimitUnit, out var unit) ? unit : LimitUnit.WorkingDays), c.Sample),
+            StringComparer.Ordinal);
+        return new Snapshot(new SlaClock(calendar), steps, categories);
+    }
+}

@@ -25,7 +25,7 @@ public static class AuthApi
                 : Results.SignIn(CommandCenterClaims.Principal(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         }).AllowAnonymous().WithTags("Auth");
 
-        app.MapPost("/account/login", async (HttpContext http, CommandCenterDb db) =>
+        app.MapPost("/account/signin", async (HttpContext http, CommandCenterDb db) =>
         {
             var form = await http.Request.ReadFormAsync();
             var returnUrl = form["returnUrl"].ToString();

@@ -82,6 +82,9 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
     public Task<List<CaseEventRow>> EventsAfterAsync(long after, int limit, CancellationToken ct = default) =>
         db.CaseEvents.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq).Take(Math.Clamp(limit, 1, 5000)).ToListAsync(ct);
 
+    public Task<List<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default) =>
+        db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Code, d.Name)).ToListAsync(ct);
+
     public static CaseEventView ToView(CaseEventRow e) => new(
         e.Seq, e.Action, CaseActions.TryParse(e.Action, out var a) ? a.NameZh() : e.Action, e.FromState, e.ToState,
         CaseStates.TryParse(e.ToState, out var s) ? s.NameZh() : e.ToState, e.Actor, e.ActorRole, e.At, e.Note, e.PhotoIds,

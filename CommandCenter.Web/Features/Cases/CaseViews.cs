@@ -31,3 +31,6 @@ public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total, int P
 public sealed record CaseFilter(
     string[]? Status = null, string? Category = null, string? Source = null, string? Grid = null, string? DutyGrid = null,
     string? Department = null, bool? Overdue = null, string? Q = null, int Page = 1, int PageSize = 50);
+
+/// <summary>A department to choose when dispatching.</summary>
+public sealed record DepartmentOption(string Code, string Name);

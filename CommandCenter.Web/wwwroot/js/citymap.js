@@ -155,6 +155,15 @@ export async function createCityMap(element, options, dotnet) {
         state.dotnet?.invokeMethodAsync('OnGridSelected', f.properties.code);
     });
 
+    // Location picking (intake desk, phone report): a click anywhere drops the pin and tells .NET.
+    if (options?.pickLocation) {
+        map.on('click', (e) => {
+            state.pin ??= new maplibregl.Marker({ color: '#d81b60' });
+            state.pin.setLngLat(e.lngLat).addTo(map);
+            state.dotnet?.invokeMethodAsync('OnMapClicked', e.lngLat.lng, e.lngLat.lat);
+        });
+    }
+
     // Tests and the wall display read how many grids are actually drawn once the map settles.
     map.on('idle', () => {
         element.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
@@ -170,6 +179,25 @@ export function selectGrid(id, code) {
     state.map.setFilter('grid-selected', ['==', ['get', 'code'], code ?? '']);
     const feature = state.grids?.features.find(f => f.properties.code === code);
     if (feature) state.map.fitBounds(bounds({ features: [feature] }), { padding: 120, maxZoom: 17 });
+}
+
+/** Puts the location pin at a point (e.g. the phone's GPS position) and centres on it. */
+export function setPin(id, lon, lat) {
+    const state = maps.get(id);
+    if (!state) return;
+    state.pin ??= new maplibregl.Marker({ color: '#d81b60' });
+    state.pin.setLngLat([lon, lat]).addTo(state.map);
+    state.map.easeTo({ center: [lon, lat], zoom: Math.max(state.map.getZoom(), 16) });
+}
+
+/** The browser's position, or null when the user refuses or there is none. */
+export function currentPosition() {
+    return new Promise((resolve) => {
+        if (!navigator.geolocation) { resolve(null); return; }
+        navigator.geolocation.getCurrentPosition(
+            (p) => resolve({ lon: p.coords.longitude, lat: p.coords.latitude }),
+            () => resolve(null), { enableHighAccuracy: true, timeout: 8000 });
+    });
 }
 
 export function disposeCityMap(id) {

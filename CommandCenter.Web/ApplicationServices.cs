@@ -18,6 +18,9 @@ public static class ApplicationServices
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Serve package assets (MudBlazor's CSS/JS) from the build output in every environment, not only Development;
+        // a published app has them in wwwroot and this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
         var connectionString = builder.Configuration.GetConnectionString("CommandCenter")
             ?? throw new InvalidOperationException("ConnectionStrings:CommandCenter is not set (./run.sh sets it for the local PostGIS).");
         services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite()));

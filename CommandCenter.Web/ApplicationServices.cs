@@ -38,6 +38,8 @@ public static class ApplicationServices
         services.AddSingleton<LiveCaseFeed>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseMapQueries>();
+        services.AddScoped<Features.Wall.WallStatistics>();
         services.AddScoped<PhotoStore>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
         services.AddSignalR();

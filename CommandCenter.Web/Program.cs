@@ -32,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthApi();
 app.MapLayersApi();
+app.MapMapApi();
 app.MapLookupApi();
 app.MapAuthApi();
 app.MapCasesApi();

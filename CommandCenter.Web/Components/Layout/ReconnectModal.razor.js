@@ -15,13 +15,23 @@ function handleReconnectStateChanged(event) {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // Wall displays run unattended: keep trying until the server is back, then carry on or reload.
+        scheduleRetry();
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
 }
 
+let retryTimer = null;
+
+function scheduleRetry() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(retry, 5000);
+}
+
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    clearTimeout(retryTimer);
 
     try {
         // Reconnect will asynchronously return:
@@ -42,6 +52,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        scheduleRetry();
     }
 }
 

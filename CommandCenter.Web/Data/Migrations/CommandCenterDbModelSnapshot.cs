@@ -895,6 +895,11 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("lat");
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("level");
+
                     b.Property<double>("Lon")
                         .HasColumnType("double precision")
                         .HasColumnName("lon");
@@ -915,6 +920,19 @@ namespace CommandCenter.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("photo_ids");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Street")
+                        .HasColumnType("text")
+                        .HasColumnName("street");
 
                     b.Property<string>("ToState")
                         .IsRequired()

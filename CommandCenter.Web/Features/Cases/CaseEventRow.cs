@@ -25,6 +25,11 @@ public sealed class CaseEventRow
     public bool Overdue { get; set; }
     [MaxLength(5)] public required string CategoryCode { get; set; }
     [MaxLength(15)] public required string GridCode { get; set; }
+    [MaxLength(16)] public string? Source { get; set; }
+    public string? Street { get; set; }
+    /// <summary>The clock colour right after the event (green … purple), for map markers.</summary>
+    [MaxLength(8)] public string? Level { get; set; }
+    public DateTimeOffset ReportedAt { get; set; }
     public double Lon { get; set; }
     public double Lat { get; set; }
 }

@@ -81,7 +81,7 @@ public sealed class CaseService(
         var c = new Case
         {
             Id = Guid.NewGuid(), Number = "", State = CaseState.Reported, CategoryCode = category.Code, Source = source,
-            Description = request.Description!.Trim(), Address = request.Address?.Trim() is { Length: > 0 } a ? a : place.Street?.Street.Name,
+            Description = request.Description!.Trim(), Address = request.Address?.Trim() is { Length: > 0 } a ? a : place.Street?.Street.Name ?? place.Community?.Name.Replace("社区居委会", "社区", StringComparison.Ordinal),
             Reporter = request.Reporter?.Trim() is { Length: > 0 } r ? r : actor.DisplayName, Location = point,
             GridCode = place.Grid.Code, DutyGridCode = place.Grid.DutyGridCode, CommunityCode = place.Grid.CommunityCode,
             SubdistrictCode = place.Grid.SubdistrictCode, StreetName = place.Street?.Street.Name, StreetChief = place.Street?.Street.ChiefName,
@@ -229,6 +229,8 @@ public sealed class CaseService(
         Actor = t.Actor, ActorRole = t.Role.Slug(), At = t.At, Note = t.Note, PhotoIds = [.. t.PhotoIds], Department = c.DepartmentCode,
         Deadline = c.StepDeadline, OnTime = t.OnTime, Overdue = c.ReadClock(rules.Clock, t.At)?.IsOverdue ?? false,
         CategoryCode = c.CategoryCode, GridCode = c.GridCode, Lon = c.Location.X, Lat = c.Location.Y,
+        Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
+        Level = c.ReadClock(rules.Clock, t.At)?.Level.ToString().ToLowerInvariant(),
     };
 
     private static CaseSource DefaultSource(Actor actor) =>

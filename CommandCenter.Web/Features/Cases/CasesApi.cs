@@ -50,6 +50,22 @@ public static class CasesApi
         api.MapGet("/events", async (long? after, int? limit, CaseQueries queries, CancellationToken ct) =>
             Results.Ok((await queries.EventsAfterAsync(after ?? 0, limit ?? 1000, ct)).Select(CaseChangedMessage.From)));
 
+        api.MapGet("/events/latest", async (CommandCenterDb db, CancellationToken ct) =>
+            Results.Ok(new { seq = await db.CaseEvents.MaxAsync(e => (long?)e.Seq, ct) ?? 0 }));
+
+        // A whole local day of events, for the wall's morning replay.
+        api.MapGet("/events/day", async (string? date, CommandCenterDb db, Domain.Geography.CityClock clock, CancellationToken ct) =>
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                return Problem.BadRequest(("date", "日期格式应为 yyyy-MM-dd / date must look like 2026-11-26"));
+            }
+            var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), clock.Zone), TimeSpan.Zero);
+            var end = start.AddDays(1);
+            var rows = await db.CaseEvents.AsNoTracking().Where(e => e.At >= start && e.At < end).OrderBy(e => e.Seq).ToListAsync(ct);
+            return Results.Ok(rows.Select(CaseChangedMessage.From));
+        });
+
         api.MapGet("/categories", async (CaseRulesProvider rules, CancellationToken ct) =>
             Results.Ok((await rules.CurrentAsync(ct)).Categories.Values.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new
             {

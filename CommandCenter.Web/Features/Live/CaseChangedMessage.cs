@@ -16,10 +16,15 @@ public sealed record CaseChangedMessage(
     bool Overdue,
     string Action,
     string ActorRole,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    string? Source,
+    string? Street,
+    string? Level,
+    DateTimeOffset ReportedAt)
 {
     public static CaseChangedMessage From(Cases.CaseEventRow e) => new(
         e.Seq, e.CaseId, e.CaseNumber, e.ToState,
         Domain.Cases.CaseStates.TryParse(e.ToState, out var s) ? Domain.Cases.CaseStates.NameZh(s) : e.ToState,
-        e.CategoryCode, e.Lon, e.Lat, e.GridCode, e.Department, e.Deadline, e.Overdue, e.Action, e.ActorRole, e.At);
+        e.CategoryCode, e.Lon, e.Lat, e.GridCode, e.Department, e.Deadline, e.Overdue, e.Action, e.ActorRole, e.At,
+        e.Source, e.Street, e.Level, e.ReportedAt);
 }

@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommandCenter.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CommandCenter.Tests.Browser;
+
+/// <summary>The wall display, hands-free: live cases on the map and in the figures, surviving a dropped network.</summary>
+[Collection(CityCollection.Name)]
+public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Support.Browser.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task Cases_appear_recolour_and_disappear_on_the_wall_without_reload_and_it_catches_up_after_going_offline()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await SignInAsync(context, "leader", "/wall");
+        var map = page.GetByTestId("city-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("kpi-tiles")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => window.__noReload = true");
+        var reportedBefore = await KpiAsync(page, "reported");
+
+        // A new case appears on the map and in the figures.
+        var member = await ApiClient.SignInAsync(app, "gridmember-11");
+        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var created = await (await member.ReportAsync(lon, lat, category: "20102", description: "大屏测试: 暴露垃圾")).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var number = created.GetProperty("number").GetString()!;
+        await WaitForCaseAsync(page, number, c => c is not null && c.Value.GetProperty("stage").GetString() == "report");
+        await Assertions.Expect(page.Locator("[data-kpi=reported] .cc-kpi-value")).ToHaveTextAsync((reportedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("ticker")).ToContainTextAsync("新上报");
+
+        // It moves through the workflow: the marker changes stage.
+        await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(id, "accept");
+        await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "file");
+        await WaitForCaseAsync(page, number, c => c?.GetProperty("stage").GetString() == "file");
+        await (await ApiClient.SignInAsync(app, "dispatcher")).ActOkAsync(id, "dispatch", new { department = "sanitation" });
+        await WaitForCaseAsync(page, number, c => c?.GetProperty("stage").GetString() == "handle" && c?.GetProperty("department").GetString() == "sanitation");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "wall-1920x1080.png") });
+
+        // The network drops; the case moves on meanwhile; back online the wall catches up with nothing missed.
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "offline");
+        var handler = await ApiClient.SignInAsync(app, "handler");
+        await handler.ActOkAsync(id, "handle", new { photoIds = new[] { await handler.UploadPhotoAsync() } });
+        var second = await (await member.ReportAsync(lon + 0.0003, lat, category: "20201", description: "离线期间上报")).Content.ReadFromJsonAsync<JsonElement>();
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        await WaitForCaseAsync(page, number, c => c?.GetProperty("status").GetString() == "handled");
+        await WaitForCaseAsync(page, second.GetProperty("number").GetString()!, c => c is not null);
+
+        // Closed: it leaves the map.
+        var intake = await ApiClient.SignInAsync(app, "intake");
+        await intake.ActOkAsync(id, "send-check");
+        await member.ActOkAsync(id, "check-pass", new { photoIds = new[] { await member.UploadPhotoAsync() } });
+        await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "close");
+        await WaitForCaseAsync(page, number, c => c is null);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"));
+
+        await page.SetViewportSizeAsync(3840, 2160);
+        await page.WaitForTimeoutAsync(1500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "wall-3840x2160.png") });
+    }
+
+    private static async Task<int> KpiAsync(IPage page, string key) =>
+        int.Parse(await page.Locator($"[data-kpi={key}] .cc-kpi-value").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Polls what the map holds for a case number until the condition holds (10 s at most).</summary>
+    private static async Task WaitForCaseAsync(IPage page, string number, Func<JsonElement?, bool> condition)
+    {
+        JsonElement? last = null;
+        for (var i = 0; i < 100; i++)
+        {
+            var json = await page.EvaluateAsync<string>("n => JSON.stringify(window.ccMap?.caseByNumber(n) ?? null)", number);
+            last = json == "null" ? null : JsonDocument.Parse(json).RootElement;
+            if (condition(last))
+            {
+                return;
+            }
+            await page.WaitForTimeoutAsync(100);
+        }
+        Assert.Fail($"case {number} on the map never met the condition; last seen: {last?.ToString() ?? "absent"}");
+    }
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string user, string returnUrl)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.ServerAddress, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
+        await page.GetByTestId("login-username").FillAsync(user);
+        await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains(returnUrl, StringComparison.Ordinal));
+        return page;
+    }
+}

@@ -467,7 +467,11 @@ export async function enableOperations(id, options) {
     const { seq: startAfter } = await fetchJson('/api/events/latest');
     await loadCases(state);
     // The wall's tests and anyone at the console can ask what the map holds: window.ccMap.caseByNumber('2026…').
-    window.ccMap = { caseByNumber: (n) => caseByNumber(id, n) };
+    window.ccMap = {
+        caseByNumber: (n) => caseByNumber(id, n),
+        visible: (layer) => state.map.getLayoutProperty(layer, 'visibility') !== 'none',
+        center: () => state.map.getCenter().toArray(),
+    };
     state.feed = new OpsFeed({ onEvent: (m) => applyCaseEvent(state, m), onStatus: (s) => setStatus(state, s), startAfter });
     await state.feed.start();
     // Clocks move without events: refresh colours every minute.

@@ -76,6 +76,29 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "wall-3840x2160.png") });
     }
 
+    [Fact]
+    public async Task The_morning_review_replays_a_days_events_on_the_map()
+    {
+        // Make sure today has a few events of its own.
+        var member = await ApiClient.SignInAsync(app, "gridmember-13");
+        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var created = await (await member.ReportAsync(lon, lat, category: "20201", description: "回放测试: 小广告")).Content.ReadFromJsonAsync<JsonElement>();
+        await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(created.GetProperty("id").GetGuid(), "accept");
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var events = await member.Http.GetFromJsonAsync<JsonElement>($"/api/events/day?date={today}");
+        var total = events.GetArrayLength();
+        Assert.True(total >= 2);
+
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await SignInAsync(context, "leader", $"/wall?replay={today}&speed=100000000");
+        var map = page.GetByTestId("city-map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "replay", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-replay-done", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("replay-progress")).ToHaveTextAsync($"{total} / {total}");
+        // The replayed map ends the day as the live one does: the case is on it, accepted.
+        Assert.Equal("pending-filing", await page.EvaluateAsync<string>("n => window.ccMap.caseByNumber(n)?.status", created.GetProperty("number").GetString()));
+    }
+
     private static async Task<int> KpiAsync(IPage page, string key) =>
         int.Parse(await page.Locator($"[data-kpi={key}] .cc-kpi-value").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 

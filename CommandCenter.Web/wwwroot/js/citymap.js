@@ -475,7 +475,7 @@ export async function enableOperations(id, options) {
     state.feed = new OpsFeed({ onEvent: (m) => applyCaseEvent(state, m), onStatus: (s) => setStatus(state, s), startAfter });
     await state.feed.start();
     // Clocks move without events: refresh colours every minute.
-    state.refreshTimer = setInterval(() => loadCases(state).catch(() => {}), 60_000);
+    state.refreshTimer = setInterval(() => { if (!state.replaying) loadCases(state).catch(() => {}); }, 60_000);
 }
 
 export function setLayerVisible(id, group, visible) {

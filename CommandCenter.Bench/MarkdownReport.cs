@@ -15,7 +15,8 @@ public static class MarkdownReport
         md.AppendLine(Invariant($"Machine: {Environment.ProcessorCount} cores (nproc), headless Chromium {chromiumVersion} with SwiftShader (software WebGL), ") +
             Invariant($"viewport {ChromiumLauncher.Viewport.Width}×{ChromiumLauncher.Viewport.Height}. {options.Runs} runs per page (after {options.Warmups} discarded warm-up), ") +
             Invariant($"interleaved, each in a fresh browser context (cold HTTP cache, sign-in cookie only); {openCases} open cases. ") +
-            "Times are ms from navigation start (`performance.now()` in the page).");
+            "Times are ms from navigation start (`performance.now()` in the page). " +
+            $"Load average at the end: {LoadAverage()} (anything else running on the machine shows up here).");
         md.AppendLine();
         md.AppendLine("| page | first full render median (ms) | min (ms) | max (ms) | DOMContentLoaded median (ms) |");
         md.AppendLine("|---|---:|---:|---:|---:|");
@@ -59,6 +60,10 @@ public static class MarkdownReport
 
     private static string Med(IReadOnlyList<RenderSample> samples, Func<RenderSample, double> pick) =>
         Summary.Of(samples.Select(pick).Where(v => !double.IsNaN(v))).Median.ToString("0", CultureInfo.InvariantCulture);
+
+    // The 1/5/15-minute load from /proc/loadavg; "n/a" off Linux.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,45 +7,33 @@ namespace CommandCenter.Tests.Browser;
 
 /// <summary>Two people, two browsers: the dispatcher dispatches, the department handler's queue shows it without a reload.</summary>
 [Collection(CityCollection.Name)]
-public sealed class DispatchLiveTests(CommandCenterFactory app) : IAsyncLifetime
+public sealed class DispatchLiveTests(CommandCenterFactory app) : BrowserTest(app)
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Support.Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task A_dispatched_case_appears_in_the_handlers_queue_without_reload()
     {
         // A filed case of 暴露垃圾, made through the API.
-        var member = await ApiClient.SignInAsync(app, "gridmember-10");
+        var member = await ApiClient.SignInAsync(App, "gridmember-10");
         var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
         var created = await (await member.ReportAsync(lon, lat, category: "20102", description: "人行道上有暴露垃圾")).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
         var number = created.GetProperty("number").GetString()!;
-        await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(id, "accept");
-        await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "file");
+        await (await ApiClient.SignInAsync(App, "intake")).ActOkAsync(id, "accept");
+        await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "file");
 
         // The 市容环卫 handler watches the department queue.
-        var handlerContext = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var handlerContext = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var handlerPage = await SignInAsync(handlerContext, "handler", "/desk/department");
+        await WaitForInteractivityAsync(handlerPage);
         var queue = handlerPage.GetByTestId("queue-department");
         await Assertions.Expect(queue).ToBeVisibleAsync();
         await Assertions.Expect(queue.Locator($"[data-case-number='{number}']")).ToHaveCountAsync(0);
         await handlerPage.EvaluateAsync("() => window.__noReload = true"); // survives only if the page is never reloaded
 
         // The dispatcher opens the case and dispatches it to 市容环卫 (the category's default department).
-        var dispatcherContext = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var dispatcherContext = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var dispatcherPage = await SignInAsync(dispatcherContext, "dispatcher", $"/cases/{id}");
+        await WaitForInteractivityAsync(dispatcherPage);
         await Assertions.Expect(dispatcherPage.GetByTestId("case-status")).ToHaveTextAsync("待派遣");
         await dispatcherPage.Locator("[data-action=dispatch]").ClickAsync();
         await Assertions.Expect(dispatcherPage.GetByTestId("action-form")).ToBeVisibleAsync();
@@ -59,7 +47,7 @@ public sealed class DispatchLiveTests(CommandCenterFactory app) : IAsyncLifetime
         await handlerPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "department-queue.png") });
         await dispatcherPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "case-detail.png"), FullPage = true });
 
-        var detail = await (await ApiClient.SignInAsync(app, "dispatcher")).CaseAsync(id);
+        var detail = await (await ApiClient.SignInAsync(App, "dispatcher")).CaseAsync(id);
         var last = detail.GetProperty("timeline").EnumerateArray().Last();
         Assert.Equal("dispatch", last.GetProperty("action").GetString());
         Assert.Equal("请尽快清理", last.GetProperty("note").GetString());
@@ -69,27 +57,12 @@ public sealed class DispatchLiveTests(CommandCenterFactory app) : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_is_refused_on_the_sign_in_page()
     {
-        var context = await _browser!.NewContextAsync();
+        var context = await Chromium.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.ServerAddress, "/account/login").ToString());
+        await page.GotoAsync(new Uri(App.ServerAddress, "/account/login").ToString());
         await page.GetByTestId("login-username").FillAsync("dispatcher");
         await page.GetByTestId("login-password").FillAsync("not-the-password");
         await page.GetByTestId("login-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string user, string returnUrl)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.ServerAddress, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
-        await page.GetByTestId("login-username").FillAsync(user);
-        await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(returnUrl, StringComparison.Ordinal));
-        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
-        // Wait until the interactive circuit is up, so clicks reach .NET.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=current-user]') !== null");
-        await page.WaitForTimeoutAsync(500);
-        return page;
     }
 }

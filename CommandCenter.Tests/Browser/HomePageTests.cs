@@ -5,30 +5,16 @@ namespace CommandCenter.Tests.Browser;
 
 /// <summary>What a person sees when opening the app: the city map with its grids, in Chinese.</summary>
 [Collection(CityCollection.Name)]
-public sealed class HomePageTests(CommandCenterFactory app) : IAsyncLifetime
+public sealed class HomePageTests(CommandCenterFactory app) : BrowserTest(app)
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Support.Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task The_home_page_draws_the_grids_on_the_map_and_shows_a_grid_on_click()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
+        var page = await Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "zh-CN" });
         var consoleErrors = new List<string>();
         page.Console += (_, msg) => { if (msg.Type == "error") consoleErrors.Add(msg.Text); };
         page.Response += (_, response) => { if (response.Status >= 400) consoleErrors.Add($"HTTP {response.Status} {response.Url}"); };
-        await page.GotoAsync(app.ServerAddress.ToString());
+        await page.GotoAsync(App.ServerAddress.ToString());
 
         await Assertions.Expect(page.GetByText("城市运行指挥中心").First).ToBeVisibleAsync();
         var map = page.Locator("[data-testid=city-map]");
@@ -54,9 +40,9 @@ public sealed class HomePageTests(CommandCenterFactory app) : IAsyncLifetime
     [Fact]
     public async Task The_language_switch_turns_the_app_into_english()
     {
-        var context = await _browser!.NewContextAsync();
+        var context = await Chromium.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.ServerAddress.ToString());
+        await page.GotoAsync(App.ServerAddress.ToString());
         await page.GetByTestId("language-switch").ClickAsync();
         await Assertions.Expect(page.GetByText("City Operations Command Center").First).ToBeVisibleAsync();
         await context.CloseAsync();

@@ -7,31 +7,13 @@ namespace CommandCenter.Tests.Browser;
 
 /// <summary>The operator map: live cases, counts, layer switches, choropleth, filters, search and drawers.</summary>
 [Collection(CityCollection.Name)]
-public sealed class OperationsMapTests(CommandCenterFactory app) : IAsyncLifetime
+public sealed class OperationsMapTests(CommandCenterFactory app) : BrowserTest(app)
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Support.Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task An_operator_sees_live_cases_switches_layers_filters_and_opens_drawers_by_search()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.ServerAddress, "/account/login?returnUrl=%2Fmap").ToString());
-        await page.GetByTestId("login-username").FillAsync("dispatcher");
-        await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var page = await SignInAsync(context, "dispatcher", "/map");
         var map = page.GetByTestId("city-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("map-legend")).ToBeVisibleAsync();
@@ -39,7 +21,7 @@ public sealed class OperationsMapTests(CommandCenterFactory app) : IAsyncLifetim
         var openBefore = int.Parse(await page.GetByTestId("count-open").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
         // A case reported in the field shows up and is counted, without reload.
-        var member = await ApiClient.SignInAsync(app, "gridmember-12");
+        var member = await ApiClient.SignInAsync(App, "gridmember-12");
         var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
         var created = await (await member.ReportAsync(lon, lat, category: "20305", description: "机动车乱停放堵住消防通道")).Content.ReadFromJsonAsync<JsonElement>();
         var number = created.GetProperty("number").GetString()!;

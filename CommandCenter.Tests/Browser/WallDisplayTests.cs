@@ -7,26 +7,12 @@ namespace CommandCenter.Tests.Browser;
 
 /// <summary>The wall display, hands-free: live cases on the map and in the figures, surviving a dropped network.</summary>
 [Collection(CityCollection.Name)]
-public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
+public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app)
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Support.Browser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Cases_appear_recolour_and_disappear_on_the_wall_without_reload_and_it_catches_up_after_going_offline()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var page = await SignInAsync(context, "leader", "/wall");
         var map = page.GetByTestId("city-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
@@ -35,7 +21,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
         var reportedBefore = await KpiAsync(page, "reported");
 
         // A new case appears on the map and in the figures.
-        var member = await ApiClient.SignInAsync(app, "gridmember-11");
+        var member = await ApiClient.SignInAsync(App, "gridmember-11");
         var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
         var created = await (await member.ReportAsync(lon, lat, category: "20102", description: "大屏测试: 暴露垃圾")).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
@@ -45,17 +31,17 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("ticker")).ToContainTextAsync("新上报");
 
         // It moves through the workflow: the marker changes stage.
-        await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(id, "accept");
-        await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "file");
+        await (await ApiClient.SignInAsync(App, "intake")).ActOkAsync(id, "accept");
+        await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "file");
         await WaitForCaseAsync(page, number, c => c?.GetProperty("stage").GetString() == "file");
-        await (await ApiClient.SignInAsync(app, "dispatcher")).ActOkAsync(id, "dispatch", new { department = "sanitation" });
+        await (await ApiClient.SignInAsync(App, "dispatcher")).ActOkAsync(id, "dispatch", new { department = "sanitation" });
         await WaitForCaseAsync(page, number, c => c?.GetProperty("stage").GetString() == "handle" && c?.GetProperty("department").GetString() == "sanitation");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "wall-1920x1080.png") });
 
         // The network drops; the case moves on meanwhile; back online the wall catches up with nothing missed.
         await context.SetOfflineAsync(true);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "offline");
-        var handler = await ApiClient.SignInAsync(app, "handler");
+        var handler = await ApiClient.SignInAsync(App, "handler");
         await handler.ActOkAsync(id, "handle", new { photoIds = new[] { await handler.UploadPhotoAsync() } });
         var second = await (await member.ReportAsync(lon + 0.0003, lat, category: "20201", description: "离线期间上报")).Content.ReadFromJsonAsync<JsonElement>();
         await context.SetOfflineAsync(false);
@@ -64,10 +50,10 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
         await WaitForCaseAsync(page, second.GetProperty("number").GetString()!, c => c is not null);
 
         // Closed: it leaves the map.
-        var intake = await ApiClient.SignInAsync(app, "intake");
+        var intake = await ApiClient.SignInAsync(App, "intake");
         await intake.ActOkAsync(id, "send-check");
         await member.ActOkAsync(id, "check-pass", new { photoIds = new[] { await member.UploadPhotoAsync() } });
-        await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "close");
+        await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "close");
         await WaitForCaseAsync(page, number, c => c is null);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"));
 
@@ -80,16 +66,16 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
     public async Task The_morning_review_replays_a_days_events_on_the_map()
     {
         // Make sure today has a few events of its own.
-        var member = await ApiClient.SignInAsync(app, "gridmember-13");
+        var member = await ApiClient.SignInAsync(App, "gridmember-13");
         var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
         var created = await (await member.ReportAsync(lon, lat, category: "20201", description: "回放测试: 小广告")).Content.ReadFromJsonAsync<JsonElement>();
-        await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(created.GetProperty("id").GetGuid(), "accept");
+        await (await ApiClient.SignInAsync(App, "intake")).ActOkAsync(created.GetProperty("id").GetGuid(), "accept");
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var events = await member.Http.GetFromJsonAsync<JsonElement>($"/api/events/day?date={today}");
         var total = events.GetArrayLength();
         Assert.True(total >= 2);
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var page = await SignInAsync(context, "leader", $"/wall?replay={today}&speed=100000000");
         var map = page.GetByTestId("city-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "replay", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
@@ -117,16 +103,5 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : IAsyncLifetime
             await page.WaitForTimeoutAsync(100);
         }
         Assert.Fail($"case {number} on the map never met the condition; last seen: {last?.ToString() ?? "absent"}");
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string user, string returnUrl)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.ServerAddress, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
-        await page.GetByTestId("login-username").FillAsync(user);
-        await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(returnUrl, StringComparison.Ordinal));
-        return page;
     }
 }

@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+
+namespace CommandCenter.Tests.Support;
+
+/// <summary>A Playwright test against the shared running app: one Chromium per test class, signed-in pages on demand.</summary>
+public abstract class BrowserTest(CommandCenterFactory app) : IAsyncLifetime
+{
+    protected CommandCenterFactory App { get; } = app;
+
+    protected IBrowser Chromium { get; private set; } = default!;
+
+    private IPlaywright? _playwright;
+
+    public async Task InitializeAsync() => (_playwright, Chromium) = await Browser.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+
+    /// <summary>Opens the sign-in page, signs in as a demo user and lands on <paramref name="returnUrl"/>.</summary>
+    protected async Task<IPage> SignInAsync(IBrowserContext context, string user, string returnUrl)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(App.ServerAddress, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
+        await page.GetByTestId("login-username").FillAsync(user);
+        await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains(returnUrl, StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Waits until the page's interactive circuit is up, so clicks reach .NET.</summary>
+    protected static async Task WaitForInteractivityAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(500);
+    }
+}

@@ -172,6 +172,22 @@ export async function createCityMap(element, options, dotnet) {
     }
 
     // Tests and the wall display read how many grids are actually drawn once the map settles.
+    // Wall displays: labels and markers grow with the screen (a 4K wall reads like a 1080p one), and the city stays fitted.
+    if (options?.wall) {
+        const rescale = () => {
+            const scale = Math.max(1, element.clientWidth / 1230);
+            for (const [layer, size] of [['road-labels', 12], ['community-labels', 13], ['cases-cluster-count', 13], ['streets-label', 12], ['kiosks-label', 12]]) {
+                if (map.getLayer(layer)) map.setLayoutProperty(layer, 'text-size', Math.round(size * scale));
+            }
+            if (map.getLayer('cases-point')) map.setPaintProperty('cases-point', 'circle-radius', Math.round(9 * scale));
+            map.fitBounds(bounds(grids), { padding: 24 * scale, duration: 0 });
+            element.dataset.scale = scale.toFixed(2);
+        };
+        state.rescale = rescale;
+        map.on('resize', rescale);
+        rescale();
+    }
+
     map.on('idle', () => {
         element.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
         element.dataset.gridCount = String(grids.features.length);
@@ -440,6 +456,7 @@ export async function enableOperations(id, options) {
     setStatus(state, 'reconnecting');
     setChoropleth(state, options?.choropleth ?? 'none');
     for (const [group, visible] of Object.entries(options?.layers ?? {})) setLayerVisible(id, group, visible);
+    state.rescale?.();
 
     const { map } = state;
     const click = (kind) => (e) => {

@@ -7,6 +7,7 @@ using CommandCenter.Web.Features.Live;
 using CommandCenter.Web.Features.Localization;
 using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Map;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -43,6 +44,11 @@ public static class ApplicationServices
         services.AddScoped<PhotoStore>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
         services.AddSignalR();
+        // Sign-in cookies and tokens must outlive a restart or redeploy, or wall displays fall back to the login page.
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            services.AddDataProtection().SetApplicationName("CommandCenter").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         services.AddCommandCenterAuth();
 
         services.AddProblemDetails();

@@ -52,9 +52,13 @@ cc_start_postgres() {
   if runuser -u postgres -- "$CC_PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     cc_log "PostgreSQL already running on 127.0.0.1:$CC_PG_PORT"
   else
+    if (exec 3<>"/dev/tcp/127.0.0.1/$CC_PG_PORT") 2>/dev/null; then
+      echo "Port $CC_PG_PORT is taken by another server (another checkout's cluster?). Stop it, or pick another port: CC_PG_PORT=55440 $0" >&2
+      exit 1
+    fi
     cc_log "starting PostgreSQL on 127.0.0.1:$CC_PG_PORT"
     runuser -u postgres -- "$CC_PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-p $CC_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-p $CC_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" start >/dev/null
   fi
   if ! psql -h 127.0.0.1 -p "$CC_PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" postgres | grep -q 1; then
     psql -h 127.0.0.1 -p "$CC_PG_PORT" -U postgres -qc "CREATE DATABASE \"$db\"" postgres

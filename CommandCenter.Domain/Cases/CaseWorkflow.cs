@@ -18,7 +18,7 @@ public static class CaseWorkflow
         new(CaseAction.Accept, [CaseState.Reported], [Role.Intake],
             c => c.Source.NeedsVerification() ? CaseState.Verifying : CaseState.PendingFiling, Needs.None,
             (c, x) => { if (c.Source.NeedsVerification()) x.StartStep(c, "verify", x.Rules.Steps.Verify); else x.StartStep(c, "file", x.Rules.Steps.File); }),
-        new(CaseAction.Verify, [CaseState.Verifying], [Role.GridMember], _ => CaseState.PendingFiling, Needs.None, (c, x) => x.StartStep(c, "file", x.Rules.Steps.File)),
+        new(CaseAction.Verify, [CaseState.Verifying], [Role.GridMember], _ => CaseState.PendingFiling, Needs.Photo, (c, x) => x.StartStep(c, "file", x.Rules.Steps.File)),
         new(CaseAction.VerifyFalse, [CaseState.Verifying], [Role.GridMember], _ => CaseState.NotFiled, Needs.Note, (c, x) => { c.RejectionReason = "untrue"; x.Finish(c); }),
         new(CaseAction.Merge, [CaseState.Reported, CaseState.PendingFiling], [Role.Intake, Role.ShiftLead], _ => CaseState.Merged, Needs.Master,
             (c, x) => { c.MasterCaseId = x.Input.MasterCaseId; x.Finish(c); }),
@@ -48,7 +48,7 @@ public static class CaseWorkflow
         new(CaseAction.CheckPass, [CaseState.Checking], [Role.GridMember], _ => CaseState.PendingClose, Needs.Photo, (c, x) => x.StartStep(c, "close", x.Rules.Steps.Close)),
         new(CaseAction.CheckFail, [CaseState.Checking], [Role.GridMember, Role.ShiftLead], _ => CaseState.Dispatched, Needs.Note,
             (c, x) => { c.ReworkCount++; x.StartStep(c, "handle", x.Rules.HandlingLimit); }),
-        new(CaseAction.Close, [CaseState.PendingClose], [Role.ShiftLead], _ => CaseState.Closed, Needs.None,
+        new(CaseAction.Close, [CaseState.PendingClose], [Role.ShiftLead], _ => CaseState.Closed, Needs.Resolution,
             (c, x) => { c.Resolution = x.Input.Resolution; c.ClosedAt = x.Now; x.Finish(c); }),
         new(CaseAction.SelfHandle, [CaseState.Draft, CaseState.Reported], Collectors, _ => CaseState.SelfHandled, Needs.TwoPhotos,
             (c, x) => x.StartStep(c, "close", x.Rules.Steps.Close)),
@@ -57,7 +57,7 @@ public static class CaseWorkflow
         new(CaseAction.RejectSelfHandled, [CaseState.SelfHandled], [Role.Intake, Role.ShiftLead], _ => CaseState.PendingFiling, Needs.Note,
             (c, x) => x.StartStep(c, "file", x.Rules.Steps.File)),
         new(CaseAction.Void, OpenStates, [Role.ShiftLead], _ => CaseState.Voided, Needs.Note, (c, x) => x.Finish(c)),
-        new(CaseAction.Supervise, [CaseState.Dispatched, CaseState.Returned, CaseState.Handled, CaseState.ShelveRequested],
+        new(CaseAction.Supervise, [CaseState.Dispatched, CaseState.Returned, CaseState.Handled],
             [Role.ShiftLead, Role.Leader, Role.RoadDirector], c => c.State, Needs.Note, (c, _) => c.SupervisionLevel++),
     ];
 
@@ -183,6 +183,10 @@ public static class CaseWorkflow
         {
             problems["photoIds"] = "需要至少一张照片 / at least one photo is required";
         }
+        if (n.HasFlag(Needs.Resolution) && input.Resolution is not ("service" or "management" or "enforcement"))
+        {
+            problems["resolution"] = "结案须标注 721 分类: service(服务)、management(管理)、enforcement(执法) / closing needs the 721 tag: service, management or enforcement";
+        }
         if (n.HasFlag(Needs.TwoPhotos) && input.PhotoIds.Count < 2)
         {
             problems["photoIds"] = "现场处置需要处置前、后照片 / before and after photos are required";
@@ -215,6 +219,7 @@ public static class CaseWorkflow
         BeforeDeadline = 256,
         Photo = 512,
         TwoPhotos = 1024,
+        Resolution = 2048,
     }
 
     /// <summary>The clock operations a transition may perform.</summary>

@@ -79,9 +79,10 @@ public sealed class WorkingCalendar
                     continue;
                 }
                 var available = windowEnd - from;
-                if (remaining <= available)
+                // Strictly less: a limit that ends exactly at 12:00 or 17:30 falls due when work resumes,
+                // so "now is past the deadline" and "more than the limit was used" always agree.
+                if (remaining < available || (remaining == TimeSpan.Zero))
                 {
-                    // Landing exactly on a window's start with nothing left means "start of that window".
                     return ToInstant(from + remaining);
                 }
                 remaining -= available;

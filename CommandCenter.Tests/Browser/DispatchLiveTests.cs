@@ -14,7 +14,7 @@ public sealed class DispatchLiveTests(CommandCenterFactory app) : BrowserTest(ap
     {
         // A filed case of 暴露垃圾, made through the API.
         var member = await ApiClient.SignInAsync(App, "gridmember-10");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await (await member.ReportAsync(lon, lat, category: "20102", description: "人行道上有暴露垃圾")).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
         var number = created.GetProperty("number").GetString()!;

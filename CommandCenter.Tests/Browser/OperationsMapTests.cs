@@ -22,7 +22,7 @@ public sealed class OperationsMapTests(CommandCenterFactory app) : BrowserTest(a
 
         // A case reported in the field shows up and is counted, without reload.
         var member = await ApiClient.SignInAsync(App, "gridmember-12");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await (await member.ReportAsync(lon, lat, category: "20305", description: "机动车乱停放堵住消防通道")).Content.ReadFromJsonAsync<JsonElement>();
         var number = created.GetProperty("number").GetString()!;
         await Assertions.Expect(page.GetByTestId("count-open")).ToHaveTextAsync((openBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -22,7 +22,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
 
         // A new case appears on the map and in the figures.
         var member = await ApiClient.SignInAsync(App, "gridmember-11");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await (await member.ReportAsync(lon, lat, category: "20102", description: "大屏测试: 暴露垃圾")).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
         var number = created.GetProperty("number").GetString()!;
@@ -53,7 +53,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
         var intake = await ApiClient.SignInAsync(App, "intake");
         await intake.ActOkAsync(id, "send-check");
         await member.ActOkAsync(id, "check-pass", new { photoIds = new[] { await member.UploadPhotoAsync() } });
-        await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "close");
+        await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "close", new { resolution = "management" });
         await WaitForCaseAsync(page, number, c => c is null);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__noReload === true"));
 
@@ -67,7 +67,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
     {
         // Make sure today has a few events of its own.
         var member = await ApiClient.SignInAsync(App, "gridmember-13");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await (await member.ReportAsync(lon, lat, category: "20201", description: "回放测试: 小广告")).Content.ReadFromJsonAsync<JsonElement>();
         await (await ApiClient.SignInAsync(App, "intake")).ActOkAsync(created.GetProperty("id").GetGuid(), "accept");
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -162,6 +162,8 @@ public sealed class CaseWorkflowTests
     [InlineData("self-handle", CaseState.Reported, "gridmember", "photoIds")]
     [InlineData("supervise", CaseState.Dispatched, "leader", "note")]
     [InlineData("void", CaseState.Filed, "shiftlead", "note")]
+    [InlineData("close", CaseState.PendingClose, "shiftlead", "resolution")]
+    [InlineData("verify", CaseState.Verifying, "gridmember", "photoIds")]
     public void Missing_fields_are_refused_with_a_field_level_400(string slug, CaseState from, string who, string field)
     {
         CaseActions.TryParse(slug, out var action);

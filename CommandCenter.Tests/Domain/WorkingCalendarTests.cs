@@ -25,6 +25,18 @@ public sealed class WorkingCalendarTests
         Assert.Equal(At(11, 24, 15, 30), Clock.Deadline(At(11, 24, 9, 30), TimeLimit.WorkingHours(4))); // 2.5 h + 1.5 h
 
     [Fact]
+    public void A_limit_that_ends_exactly_at_noon_falls_due_when_work_resumes()
+    {
+        var start = At(11, 24, 9, 0);
+        var limit = TimeLimit.WorkingHours(3);
+        var deadline = Clock.Deadline(start, limit);
+        Assert.Equal(At(11, 24, 14, 0), deadline);
+        // Over lunch the limit is used up but not exceeded, and the deadline has not passed: both say "not overdue".
+        Assert.False(Clock.Read(start, limit, deadline, At(11, 24, 13, 0)).IsOverdue);
+        Assert.True(Clock.Read(start, limit, deadline, At(11, 24, 14, 1)).IsOverdue);
+    }
+
+    [Fact]
     public void Working_hours_run_across_the_night() =>
         Assert.Equal(At(11, 25, 10, 30), Clock.Deadline(At(11, 24, 16, 30), TimeLimit.WorkingHours(3)));
 

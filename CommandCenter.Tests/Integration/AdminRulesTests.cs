@@ -21,7 +21,7 @@ public sealed class AdminRulesTests(CommandCenterFactory app)
         Assert.False(furniture.GetProperty("sample").GetBoolean());
 
         var member = await ApiClient.SignInAsync(app, "gridmember-14");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat, category: "20108", description: "废弃沙发堆在路边")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(id, "accept");
         await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "file");

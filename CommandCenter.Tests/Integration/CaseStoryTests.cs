@@ -109,7 +109,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     {
         var intake = await ApiClient.SignInAsync(app, "intake");
         var shiftLead = await ApiClient.SignInAsync(app, "shiftlead");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await (await ApiClient.SignInAsync(app, "gridmember-3")).MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await (await ApiClient.SignInAsync(app, "gridmember-3")).PointInOwnDutyGridAsync();
         var created = await intake.ReportAsync(lon, lat, category: "20201", source: "public", description: "随手拍: 电线杆上贴满小广告");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
@@ -131,12 +131,13 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     {
         var intake = await ApiClient.SignInAsync(app, "intake");
         var member = await ApiClient.SignInAsync(app, "gridmember-2");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await intake.ReportAsync(lon, lat, category: "20506", source: "hotline", description: "12345: 共享单车堆满人行道");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var accepted = await intake.ActOkAsync(id, "accept");
         Assert.Equal("verifying", accepted.GetProperty("case").GetProperty("status").GetString());
-        var verified = await member.ActOkAsync(id, "verify", new { note = "现场属实" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await member.ActAsync(id, "verify", new { note = "现场属实" })).StatusCode); // a photo proves it
+        var verified = await member.ActOkAsync(id, "verify", new { note = "现场属实", photoIds = new[] { await member.UploadPhotoAsync() } });
         Assert.Equal("pending-filing", verified.GetProperty("case").GetProperty("status").GetString());
     }
 
@@ -145,7 +146,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     {
         var member = await ApiClient.SignInAsync(app, "gridmember-4");
         var intake = await ApiClient.SignInAsync(app, "intake");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat, category: "20504", description: "店外经营, 已劝导收回")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var onePhoto = await member.ActAsync(id, "self-handle", new { photoIds = new[] { await member.UploadPhotoAsync() } });
@@ -163,7 +164,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         var member = await ApiClient.SignInAsync(app, "gridmember-5");
         var intake = await ApiClient.SignInAsync(app, "intake");
         var shiftLead = await ApiClient.SignInAsync(app, "shiftlead");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var version = (await intake.CaseAsync(id)).GetProperty("case").GetProperty("version").GetInt32();
 
@@ -188,7 +189,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     {
         var member = await ApiClient.SignInAsync(app, "gridmember-6");
         var intake = await ApiClient.SignInAsync(app, "intake");
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var first = (await (await member.ReportAsync(lon, lat, category: "20107")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var second = await (await member.ReportAsync(lon + 0.0001, lat, category: "20107", description: "废弃车辆, 同一辆")).Content.ReadFromJsonAsync<JsonElement>();
         var hint = Assert.Single(second.GetProperty("likelyDuplicates").EnumerateArray());
@@ -204,6 +205,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     public async Task Bad_input_gets_field_level_problems_and_wrong_people_get_403()
     {
         var member = await ApiClient.SignInAsync(app, "gridmember");
+        var noPhoto = await member.Http.PostAsJsonAsync("/api/cases", new { lon = 118.78, lat = 32.04, category = "20102", description = "无照片" });
+        Assert.True((await noPhoto.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("photoIds", out _));
         var bad = await member.Http.PostAsJsonAsync("/api/cases", new { lon = 118.78, category = "99999", description = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

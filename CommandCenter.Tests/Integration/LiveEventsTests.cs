@@ -26,7 +26,7 @@ public sealed class LiveEventsTests(CommandCenterFactory app)
         await using var hub = Connect(watcher.Token, received);
         await hub.StartAsync();
 
-        var (lon, lat) = await ApiClient.PointInDutyGridAsync((await member.MeAsync()).GetProperty("dutyGridCode").GetString()!);
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat, category: "20102")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await intake.ActOkAsync(id, "accept");
         await shiftLead.ActOkAsync(id, "file");

@@ -34,9 +34,9 @@ public sealed class ApiClient
 
     public async Task<JsonElement> MeAsync() => await Http.GetFromJsonAsync<JsonElement>("/api/me");
 
-    /// <summary>Reports a case; returns the response (201 expected by most callers).</summary>
-    public Task<HttpResponseMessage> ReportAsync(double lon, double lat, string category = "20102", string source = "patrol", string description = "路边暴露垃圾一堆", Guid[]? photos = null) =>
-        Http.PostAsJsonAsync("/api/cases", new { lon, lat, category, description, source, photoIds = photos ?? [] });
+    /// <summary>Reports a case with a photo of the scene (uploaded here unless given); returns the response.</summary>
+    public async Task<HttpResponseMessage> ReportAsync(double lon, double lat, string category = "20102", string source = "patrol", string description = "路边暴露垃圾一堆", Guid[]? photos = null) =>
+        await Http.PostAsJsonAsync("/api/cases", new { lon, lat, category, description, source, photoIds = photos ?? [await UploadPhotoAsync()] });
 
     public Task<HttpResponseMessage> ActAsync(Guid caseId, string action, object? body = null) =>
         Http.PostAsJsonAsync($"/api/cases/{caseId}/actions/{action}", body ?? new { });
@@ -67,6 +67,10 @@ public sealed class ApiClient
     /// <summary>A valid 1×1 PNG.</summary>
     public static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>A point inside this user's own duty grid (grid members).</summary>
+    public async Task<(double Lon, double Lat)> PointInOwnDutyGridAsync() =>
+        await PointInDutyGridAsync((await MeAsync()).GetProperty("dutyGridCode").GetString()!);
 
     /// <summary>A point inside the given duty grid (PostGIS picks a point on its first unit grid's surface).</summary>
     public static async Task<(double Lon, double Lat)> PointInDutyGridAsync(string dutyGrid, int nth = 0)

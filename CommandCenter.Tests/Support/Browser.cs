@@ -15,7 +15,7 @@ public static class Browser
             Args =
             [
                 "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--no-first-run", "--disable-quic",
+                "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
             ],
         });
         return (playwright, browser);

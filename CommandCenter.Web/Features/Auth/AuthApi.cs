@@ -29,7 +29,7 @@ public static class AuthApi
         {
             var form = await http.Request.ReadFormAsync();
             var returnUrl = form["returnUrl"].ToString();
-            var safeReturn = returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            var safeReturn = IsLocalPath(returnUrl) ? returnUrl : "/";
             var user = await CheckAsync(db, form["username"], form["password"]);
             if (user is null)
             {
@@ -60,6 +60,10 @@ public static class AuthApi
         }).RequireAuthorization().WithTags("Auth");
         return app;
     }
+
+    /// <summary>A path on this site ("/cases/1"), never another host ("//evil", "/\\evil").</summary>
+    public static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static async Task<UserAccountRow?> CheckAsync(CommandCenterDb db, string? userName, string? password)
     {

@@ -82,6 +82,10 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
     public Task<List<CaseEventRow>> EventsAfterAsync(long after, int limit, CancellationToken ct = default) =>
         db.CaseEvents.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq).Take(Math.Clamp(limit, 1, 5000)).ToListAsync(ct);
 
+    /// <summary>The case with exactly this number, if any.</summary>
+    public async Task<Guid?> IdByNumberAsync(string number, CancellationToken ct = default) =>
+        await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+
     public Task<List<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default) =>
         db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Code, d.Name)).ToListAsync(ct);
 

@@ -18,16 +18,35 @@ public sealed class CaseRulesProvider(IServiceScopeFactory scopes, CityClock cit
     public const string WorkingHoursKey = "working-hours";
 
     private volatile Snapshot? _snapshot;
+    private int _generation;
 
     public sealed record Snapshot(SlaClock Clock, StepLimits Steps, IReadOnlyDictionary<string, CategoryInfo> Categories)
     {
         public CaseRules For(string categoryCode) => new(Clock, Steps, Categories[categoryCode].HandlingLimit);
     }
 
-    public async Task<Snapshot> CurrentAsync(CancellationToken ct = default) => _snapshot ??= await LoadAsync(ct);
+    public async Task<Snapshot> CurrentAsync(CancellationToken ct = default)
+    {
+        if (_snapshot is { } current)
+        {
+            return current;
+        }
+        var generation = Volatile.Read(ref _generation);
+        var loaded = await LoadAsync(ct);
+        // A load that started before an admin's change must not be cached over it.
+        if (Volatile.Read(ref _generation) == generation)
+        {
+            _snapshot = loaded;
+        }
+        return loaded;
+    }
 
     /// <summary>Drops the cached rules; the next read loads the admin's changes.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     private async Task<Snapshot> LoadAsync(CancellationToken ct)
     {

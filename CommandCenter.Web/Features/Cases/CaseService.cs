@@ -54,6 +54,11 @@ public sealed class CaseService(
             errors["source"] = $"未知来源 '{request.Source}' / source must be one of: {string.Join(", ", Enum.GetValues<CaseSource>().Select(s => s.Slug()))}";
         }
         var photos = request.PhotoIds ?? [];
+        // Field collectors report with at least one photo (domain.md §4.3 #3); desk staff register calls without one.
+        if (IsFieldCollector(actor) && photos.Length == 0)
+        {
+            errors["photoIds"] = "巡查上报须附至少一张现场照片 / a field report needs at least one photo";
+        }
         if (errors.Count == 0 && await MissingPhotoAsync(photos, ct) is { } missing)
         {
             errors["photoIds"] = $"照片 {missing} 不存在, 请先上传 / photo {missing} does not exist; upload it first";
@@ -70,7 +75,7 @@ public sealed class CaseService(
         {
             return CaseCommandResult.Invalid("lon", "该位置不在任何单元网格内 / the location lies outside the city's unit grids");
         }
-        if (actor.Roles.Count == 1 && actor.Has(Role.GridMember) && actor.DutyGridCode != place.Grid.DutyGridCode)
+        if (actor.Has(Role.GridMember) && IsFieldCollector(actor) && actor.DutyGridCode != place.Grid.DutyGridCode)
         {
             return CaseCommandResult.Fail(StatusCodes.Status403Forbidden,
                 $"该位置属于责任网格 {place.Grid.DutyGridCode}, 不在您的责任网格内 / grid members report only inside their own duty grid");
@@ -101,7 +106,7 @@ public sealed class CaseService(
             db.CaseEvents.Add(evt);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            await feed.PublishAsync(CaseChangedMessage.From(evt));
+            feed.Publish(CaseChangedMessage.From(evt));
             return new CaseCommandResult(c, evt, StatusCodes.Status201Created, Duplicates: duplicates);
         }
     }
@@ -184,7 +189,7 @@ public sealed class CaseService(
                     "案件刚被他人修改, 本次操作未保存, 请刷新后重试 / someone else changed the case at the same moment; nothing was saved, reload and try again");
             }
             await tx.CommitAsync(ct);
-            await feed.PublishAsync(CaseChangedMessage.From(evt));
+            feed.Publish(CaseChangedMessage.From(evt));
             return new CaseCommandResult(c, evt, StatusCodes.Status200OK);
         }
     }
@@ -218,7 +223,9 @@ public sealed class CaseService(
     private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
     {
         var prefix = clock.ToLocal(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var last = await db.Cases.Where(x => x.Number.StartsWith(prefix)).MaxAsync(x => (string?)x.Number, ct);
+        // Longest first: past 9999 a day the sequence simply grows a digit.
+        var last = await db.Cases.Where(x => x.Number.StartsWith(prefix))
+            .OrderByDescending(x => x.Number.Length).ThenByDescending(x => x.Number).Select(x => x.Number).FirstOrDefaultAsync(ct);
         var next = last is null ? 1 : int.Parse(last[8..], CultureInfo.InvariantCulture) + 1;
         return prefix + next.ToString("D4", CultureInfo.InvariantCulture);
     }
@@ -232,6 +239,10 @@ public sealed class CaseService(
         Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
         Level = c.ReadClock(rules.Clock, t.At)?.Level.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Someone reporting from the street (grid member, road director), not from a desk.</summary>
+    private static bool IsFieldCollector(Actor actor) =>
+        (actor.Has(Role.GridMember) || actor.Has(Role.RoadDirector)) && !actor.Has(Role.Intake) && !actor.Has(Role.ShiftLead);
 
     private static CaseSource DefaultSource(Actor actor) =>
         actor.Has(Role.GridMember) ? CaseSource.Patrol

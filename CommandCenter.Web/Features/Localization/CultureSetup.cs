@@ -33,7 +33,7 @@ public static class CultureSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
+            var target = Auth.AuthApi.IsLocalPath(redirectUri) ? redirectUri! : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
         return app;

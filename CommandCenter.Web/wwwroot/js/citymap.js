@@ -127,6 +127,7 @@ export async function createCityMap(element, options, dotnet) {
     await new Promise(resolve => map.once('load', resolve));
     const [grids, communities, subdistricts] = await Promise.all(
         ['/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(fetchJson));
+    if (state.disposed) return id;
     addGridLayers(map, grids, communities, subdistricts, p, dark);
     state.grids = grids;
     state.subdistricts = subdistricts;
@@ -226,6 +227,7 @@ export function currentPosition() {
 export function disposeCityMap(id) {
     const state = maps.get(id);
     if (!state) return;
+    state.disposed = true;
     clearInterval(state.refreshTimer);
     clearInterval(state.cycleTimer);
     clearTimeout(state.replayTimer);
@@ -367,6 +369,8 @@ function flash(state, lon, lat) {
 }
 
 function applyCaseEvent(state, m) {
+    // While a snapshot is being fetched, remember events so they can be laid over it when it arrives.
+    if (state.loading) state.pendingEvents.push(m);
     const outcome = upsertCase(state, m);
     if (m.action === 'report' && outcome === 'added') flash(state, m.lon, m.lat);
     refreshCases(state);
@@ -383,9 +387,19 @@ function setStatus(state, status) {
 }
 
 async function loadCases(state) {
-    const fc = await fetchJson(`/api/map/cases?${filterQuery(state.filter)}`);
-    state.cases = new Map(fc.features.map(f => [f.properties.id, f]));
-    refreshCases(state);
+    state.loading = true;
+    state.pendingEvents = [];
+    try {
+        const fc = await fetchJson(`/api/map/cases?${filterQuery(state.filter)}`);
+        if (state.disposed) return;
+        state.cases = new Map(fc.features.map(f => [f.properties.id, f]));
+        // Events that arrived during the fetch may be newer than the snapshot: apply them again, in order.
+        for (const m of state.pendingEvents) upsertCase(state, m);
+        refreshCases(state);
+    } finally {
+        state.loading = false;
+        state.pendingEvents = [];
+    }
 }
 
 function addOpsLayers(state, layers) {
@@ -435,6 +449,7 @@ export async function enableOperations(id, options) {
     const state = maps.get(id);
     if (!state) return;
     await state.ready;
+    if (state.disposed) return;
     state.ops = true;
     state.dark = state.options.theme === 'dark';
     state.options = { ...state.options, ...options };
@@ -443,6 +458,7 @@ export async function enableOperations(id, options) {
     state.communityColour = state.map.getPaintProperty('grid-fill', 'fill-color');
     const [dutyGrids, streets, zones, kiosks, categories] = await Promise.all(
         ['/api/layers/duty-grids', '/api/layers/streets', '/api/map/zones', '/api/layers/kiosks', '/api/categories'].map(fetchJson));
+    if (state.disposed) return;
     state.categoryNames = Object.fromEntries(categories.map(c => [c.code, c.name]));
     addOpsLayers(state, [dutyGrids, streets, zones, kiosks]);
 
@@ -483,6 +499,7 @@ export async function enableOperations(id, options) {
     // Take the event sequence first, then the snapshot: events after it are replayed onto the snapshot.
     const { seq: startAfter } = await fetchJson('/api/events/latest');
     await loadCases(state);
+    if (state.disposed) return;
     // The wall's tests and anyone at the console can ask what the map holds: window.ccMap.caseByNumber('2026…').
     window.ccMap = {
         caseByNumber: (n) => caseByNumber(id, n),
@@ -491,6 +508,7 @@ export async function enableOperations(id, options) {
     };
     state.feed = new OpsFeed({ onEvent: (m) => applyCaseEvent(state, m), onStatus: (s) => setStatus(state, s), startAfter });
     await state.feed.start();
+    if (state.disposed) { state.feed.stop(); return; }
     // Clocks move without events: refresh colours every minute.
     state.refreshTimer = setInterval(() => { if (!state.replaying) loadCases(state).catch(() => {}); }, 60_000);
 }

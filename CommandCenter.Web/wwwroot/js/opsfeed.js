@@ -60,7 +60,7 @@ export class OpsFeed {
     receive(message) {
         if (this.catchingUp) { this.buffer.push(message); return; }
         if (message.seq <= this.lastSeq) return;
-        if (message.seq > this.lastSeq + 1 && this.lastSeq > 0) { this.buffer.push(message); this.catchUp(); return; }
+        if (message.seq > this.lastSeq + 1) { this.buffer.push(message); this.catchUp(); return; }
         this.deliver(message);
     }
 
@@ -77,24 +77,35 @@ export class OpsFeed {
         try {
             for (;;) {
                 const response = await fetch(`/api/events?after=${this.lastSeq}&limit=1000`, { credentials: 'same-origin' });
-                if (!response.ok) break;
+                if (!response.ok) throw new Error(`events: HTTP ${response.status}`);
                 const missed = await response.json();
                 missed.forEach((m) => this.deliver(m));
                 if (missed.length < 1000) break;
             }
         } catch {
-            // Still offline: the next reconnect or 'online' event tries again.
+            // Still offline or the server is restarting: try again shortly (and on the next reconnect or 'online').
+            clearTimeout(this.catchUpTimer);
+            if (!this.stopped) this.catchUpTimer = setTimeout(() => this.catchUp(), 3000);
         } finally {
             this.catchingUp = false;
+            // Deliver what arrived meanwhile only where it continues the sequence; a gap waits for the next catch-up.
             const pending = this.buffer.sort((a, b) => a.seq - b.seq);
             this.buffer = [];
-            pending.forEach((m) => this.deliver(m));
+            for (const m of pending) {
+                if (m.seq <= this.lastSeq) continue;
+                if (m.seq === this.lastSeq + 1) this.deliver(m); else this.buffer.push(m);
+            }
+            if (this.buffer.length > 0 && !this.stopped) {
+                clearTimeout(this.catchUpTimer);
+                this.catchUpTimer = setTimeout(() => this.catchUp(), 1000);
+            }
         }
     }
 
     async stop() {
         this.stopped = true;
         clearTimeout(this.retryTimer);
+        clearTimeout(this.catchUpTimer);
         window.removeEventListener('offline', this.onOffline);
         window.removeEventListener('online', this.onOnline);
         await this.connection.stop();

@@ -77,6 +77,15 @@ public sealed class CityImporterTests(CommandCenterFactory app) : IDisposable
     }
 
     [Fact]
+    public async Task A_value_longer_than_its_column_is_rejected_before_anything_is_written()
+    {
+        Mutate("kiosks.geojson", fc => Feature(fc, 0)["properties"]!["id"] = "K-" + new string('9', 40));
+        var error = await RejectedAsync(e => e.Field == "id");
+        Assert.Equal("kiosks.geojson", error.File);
+        Assert.Contains("16", error.Message);
+    }
+
+    [Fact]
     public async Task The_unchanged_city_imports_cleanly_again()
     {
         await using var scope = app.Services.CreateAsyncScope();

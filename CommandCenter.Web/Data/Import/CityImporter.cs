@@ -9,6 +9,7 @@ public sealed class CityImporter(CommandCenterDb db, ILogger<CityImporter> logge
     public async Task ImportAsync(string root, CancellationToken ct = default)
     {
         var city = CityDataLoader.Load(root);
+        CheckColumnLengths(city);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.BasemapFeatures.ExecuteDeleteAsync(ct);
         await db.UnitGrids.ExecuteDeleteAsync(ct);
@@ -39,6 +40,44 @@ public sealed class CityImporter(CommandCenterDb db, ILogger<CityImporter> logge
         logger.LogInformation(
             "Imported the demo city from {Root}: {Grids} unit grids, {Communities} communities, {Streets} streets, {Zones} vendor zones, {Kiosks} kiosks, {Basemap} basemap features",
             root, city.UnitGrids.Count, city.Communities.Count, city.Streets.Count, city.VendorZones.Count, city.Kiosks.Count, city.Basemap.Count);
+    }
+
+    /// <summary>Values longer than their columns are reported like every other problem, before anything is written.</summary>
+    private void CheckColumnLengths(CityDataSet city)
+    {
+        var errors = new List<ImportError>();
+        void Check<T>(IEnumerable<T> rows, string file, Func<T, string> label) where T : class
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            var limited = entity.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is not null).ToList();
+            foreach (var row in rows)
+            {
+                foreach (var property in limited)
+                {
+                    if (property.PropertyInfo?.GetValue(row) is string value && value.Length > property.GetMaxLength())
+                    {
+                        var field = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+                        errors.Add(new ImportError(file, label(row), field,
+                            $"超过 {property.GetMaxLength()} 个字符 / longer than {property.GetMaxLength()} characters"));
+                    }
+                }
+            }
+        }
+        Check(city.Subdistricts, "subdistricts.geojson", r => r.Code);
+        Check(city.Communities, "communities.geojson", r => r.Code);
+        Check(city.DutyGrids, "duty-grids.geojson", r => r.Code);
+        Check(city.UnitGrids, "unit-grids.geojson", r => r.Code);
+        Check(city.Streets, "streets.geojson", r => r.Id);
+        Check(city.VendorZones, "vendor-zones.geojson", r => r.Id);
+        Check(city.Kiosks, "kiosks.geojson", r => r.Id);
+        Check(city.Departments, "departments.json", r => r.Code);
+        Check(city.People, "people.json", r => r.Id);
+        Check(city.Categories, "categories.json", r => r.Code);
+        Check(city.Basemap, "basemap", r => r.OsmId);
+        if (errors.Count > 0)
+        {
+            throw new CityImportException(errors);
+        }
     }
 
     /// <summary>True when no unit grid has been imported yet.</summary>

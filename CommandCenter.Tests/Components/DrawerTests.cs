@@ -46,6 +46,19 @@ public sealed class DrawerTests : ComponentTestContext
     }
 
     [Fact]
+    public void In_english_the_case_drawer_names_states_and_actions_in_english()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        var detail = new CaseDetail(Summary("202611260009", "green"), null, "320102003002", "320102003", null, null, null, null, 1, 0, 0, 0,
+            null, null, null, null, [], ["handle", "request-extension"]);
+        var drawer = Render<CaseDrawer>(p => p.Add(x => x.Detail, detail));
+        Assert.Equal("In handling", drawer.Find("[data-testid=drawer-case-status]").TextContent.Trim());
+        var actions = drawer.Find("[data-testid=drawer-case-actions]").TextContent;
+        Assert.Contains("Report fixed", actions);
+        Assert.Contains("Request extension", actions);
+    }
+
+    [Fact]
     public void The_zone_drawer_shows_hours_across_midnight_and_whether_it_is_open()
     {
         var zone = new VendorZone("VZ03", "石鼓路夜市疏导区", VendorZoneType.Night, new VendorZoneSchedule([DailyWindow.Parse("19:00-01:00")], null), 40, 2, "小吃", "赵经理", null, Square);

@@ -226,6 +226,15 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await handler.ReportAsync(lon, lat)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await handler.ActAsync(Guid.NewGuid(), "handle")).StatusCode);
 
+        // Reading is scoped too: a handler sees their department's cases, a grid member their duty grid's.
+        var otherMember = await ApiClient.SignInAsync(app, "gridmember-9");
+        var theirs = (await (await otherMember.ReportAsync(lon, lat)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Http.GetAsync($"/api/cases/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await otherMember.Http.GetAsync($"/api/cases/{theirs}")).StatusCode);
+        var waterHandler = await ApiClient.SignInAsync(app, "handler-water");
+        var visible = await waterHandler.Http.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=500");
+        Assert.All(visible.GetProperty("items").EnumerateArray(), c => Assert.Equal("water", c.GetProperty("department").GetString()));
+
         var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/cases")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "intake", password = "wrong" })).StatusCode);

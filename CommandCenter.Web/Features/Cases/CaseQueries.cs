@@ -9,10 +9,23 @@ namespace CommandCenter.Web.Features.Cases;
 /// <summary>Reads cases for lists, queues, the case page and the live catch-up.</summary>
 public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvider, CityClock clock)
 {
-    public async Task<CasePage> ListAsync(CaseFilter filter, CancellationToken ct = default)
+    /// <summary>A page of cases; with a <paramref name="reader"/>, only the cases that person may read.</summary>
+    public async Task<CasePage> ListAsync(CaseFilter filter, CancellationToken ct = default, Actor? reader = null)
     {
         var now = clock.UtcNow;
         var query = db.Cases.AsNoTracking();
+        if (reader is not null)
+        {
+            var (dutyGridLimit, departmentLimit) = CaseVisibility.LimitsFor(reader);
+            if (dutyGridLimit is not null)
+            {
+                query = query.Where(c => c.DutyGridCode == dutyGridLimit);
+            }
+            if (departmentLimit is not null)
+            {
+                query = query.Where(c => c.DepartmentCode == departmentLimit);
+            }
+        }
         if (filter.Status is { Length: > 0 })
         {
             var states = filter.Status.Select(s => CaseStates.TryParse(s, out var st) ? (CaseState?)st : null).Where(s => s is not null).Select(s => s!.Value).ToList();
@@ -59,7 +72,7 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
     public async Task<CaseDetail?> DetailAsync(Guid id, Actor? actor, CancellationToken ct = default)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
+        if (c is null || (actor is not null && !actor.CanRead(c)))
         {
             return null;
         }

@@ -32,10 +32,10 @@ public static class CasesApi
         });
 
         api.MapGet("/cases", async (string? status, string? category, string? source, string? grid, string? dutyGrid, string? department,
-            bool? overdue, string? q, int? page, int? pageSize, CaseQueries queries, CancellationToken ct) =>
+            bool? overdue, string? q, int? page, int? pageSize, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
             Results.Ok(await queries.ListAsync(new CaseFilter(
                 status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), category, source, grid, dutyGrid,
-                department, overdue, q, page ?? 1, pageSize ?? 50), ct)));
+                department, overdue, q, page ?? 1, pageSize ?? 50), ct, user.ToActor())));
 
         api.MapGet("/cases/{id:guid}", async (Guid id, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
             await queries.DetailAsync(id, user.ToActor(), ct) is { } detail ? Results.Ok(detail) : Problem.NotFound($"案件 {id} 不存在 / no case {id}"));

@@ -17,11 +17,7 @@ public sealed class WallRestartTests(CommandCenterFactory app) : BrowserTest(app
         await server.StartAsync();
 
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(server.Address, "/account/login?returnUrl=%2Fwall").ToString());
-        await page.GetByTestId("login-username").FillAsync("leader");
-        await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
-        await page.GetByTestId("login-submit").ClickAsync();
+        var page = await SignInAsync(context, "leader", "/wall", server.Address);
         var map = page.GetByTestId("city-map");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
 

@@ -22,11 +22,11 @@ public abstract class BrowserTest(CommandCenterFactory app) : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>Opens the sign-in page, signs in as a demo user and lands on <paramref name="returnUrl"/>.</summary>
-    protected async Task<IPage> SignInAsync(IBrowserContext context, string user, string returnUrl)
+    /// <summary>Opens the sign-in page (of the shared app, or of <paramref name="server"/>), signs in as a demo user and lands on <paramref name="returnUrl"/>.</summary>
+    protected async Task<IPage> SignInAsync(IBrowserContext context, string user, string returnUrl, Uri? server = null)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(App.ServerAddress, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
+        await page.GotoAsync(new Uri(server ?? App.ServerAddress, $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}").ToString());
         await page.GetByTestId("login-username").FillAsync(user);
         await page.GetByTestId("login-password").FillAsync(ApiClient.Password);
         await page.GetByTestId("login-submit").ClickAsync();

@@ -43,7 +43,9 @@ public sealed class OperationsMapTests(CommandCenterFactory app) : BrowserTest(a
         await page.Locator("[data-testid=filter-stage] .mud-select").First.ClickAsync();
         await page.GetByText("立案 filed").ClickAsync();
         await page.WaitForFunctionAsync("n => window.ccMap.caseByNumber(n) === null", number);
-        Assert.Equal("0", await page.GetByTestId("count-open").InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.ccMap.cases().every(c => c.stage === 'file')"));
+        var filedOnMap = await page.EvaluateAsync<int>("() => window.ccMap.cases().length");
+        await Assertions.Expect(page.GetByTestId("count-open")).ToHaveTextAsync(filedOnMap.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Search by case number flies there and opens the case drawer; by grid code, the grid drawer.
         await page.GetByTestId("map-search").Locator("input").FillAsync(number);

@@ -503,6 +503,7 @@ export async function enableOperations(id, options) {
     // The wall's tests and anyone at the console can ask what the map holds: window.ccMap.caseByNumber('2026…').
     window.ccMap = {
         caseByNumber: (n) => caseByNumber(id, n),
+        cases: () => [...state.cases.values()].map(f => f.properties),
         visible: (layer) => state.map.getLayoutProperty(layer, 'visibility') !== 'none',
         center: () => state.map.getCenter().toArray(),
     };

@@ -41,6 +41,7 @@ public static class ApplicationServices
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();
         services.AddScoped<Features.Wall.WallStatistics>();
+        services.AddScoped<Features.Admin.RulesAdministration>();
         services.AddScoped<PhotoStore>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
         services.AddSignalR();

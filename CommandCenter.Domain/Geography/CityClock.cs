@@ -12,4 +12,8 @@ public sealed class CityClock(TimeProvider time, TimeZoneInfo zone)
     public DateTime LocalNow => ToLocal(time.GetUtcNow());
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTimeFromUtc(instant.UtcDateTime, Zone);
+
+    /// <summary>The instant of a local wall-clock time in the city (e.g. local midnight of a day).</summary>
+    public DateTimeOffset ToInstant(DateTime local) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CommandCenter.Domain.Clocks;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Features.Cases;
@@ -19,7 +18,7 @@ public static class AdminApi
 
         admin.MapGet("/step-limits", async (CaseRulesProvider rules, CancellationToken ct) => Results.Ok(StepLimitsJson.ToDto((await rules.CurrentAsync(ct)).Steps)));
 
-        admin.MapPut("/step-limits", async (Dictionary<string, StepLimitsJson.LimitDto> body, CommandCenterDb db, CaseRulesProvider rules, CancellationToken ct) =>
+        admin.MapPut("/step-limits", async (Dictionary<string, StepLimitsJson.LimitDto> body, CaseRulesProvider rules, RulesAdministration edits, CancellationToken ct) =>
         {
             foreach (var (step, limit) in body)
             {
@@ -37,15 +36,13 @@ public static class AdminApi
             {
                 merged[step] = limit;
             }
-            await UpsertSettingAsync(db, CaseRulesProvider.StepLimitsKey, JsonSerializer.Serialize(merged, JsonSerializerOptions.Web), ct);
-            rules.Invalidate();
+            await edits.SaveStepLimitsAsync(merged, ct);
             return Results.Ok(merged);
         });
 
-        admin.MapPut("/categories/{code}/limit", async (string code, CategoryLimitRequest body, CommandCenterDb db, CaseRulesProvider rules, CancellationToken ct) =>
+        admin.MapPut("/categories/{code}/limit", async (string code, CategoryLimitRequest body, CommandCenterDb db, RulesAdministration edits, CancellationToken ct) =>
         {
-            var category = await db.Categories.FindAsync([code], ct);
-            if (category is null)
+            if (!await db.Categories.AnyAsync(c => c.Code == code, ct))
             {
                 return Problem.NotFound($"类别 {code} 不存在 / no category {code}");
             }
@@ -57,18 +54,14 @@ public static class AdminApi
             {
                 return Problem.BadRequest(("unit", "单位应为 workingHours、workingDays 或 naturalHours / unit must be workingHours, workingDays or naturalHours"));
             }
-            category.LimitValue = body.Value.Value;
-            category.LimitUnit = body.Unit!;
-            category.Sample = false;
-            await db.SaveChangesAsync(ct);
-            rules.Invalidate();
-            return Results.Ok(new { code, limit = new { value = category.LimitValue, unit = category.LimitUnit } });
+            await edits.SetCategoryLimitAsync(code, body.Value.Value, body.Unit!, ct);
+            return Results.Ok(new { code, limit = new { value = body.Value.Value, unit = body.Unit } });
         });
 
         admin.MapGet("/calendar", async (CommandCenterDb db, CancellationToken ct) =>
             Results.Ok(await db.CalendarDays.AsNoTracking().OrderBy(d => d.Date).ToListAsync(ct)));
 
-        admin.MapPut("/calendar", async (CalendarDayRequest body, CommandCenterDb db, CaseRulesProvider rules, CancellationToken ct) =>
+        admin.MapPut("/calendar", async (CalendarDayRequest body, RulesAdministration edits, CancellationToken ct) =>
         {
             if (body.Date is null)
             {
@@ -78,41 +71,14 @@ public static class AdminApi
             {
                 return Problem.BadRequest(("kind", "类型应为 holiday(节假日) 或 workday(调休上班) / kind must be holiday or workday"));
             }
-            var day = await db.CalendarDays.FindAsync([body.Date.Value], ct);
-            if (day is null)
-            {
-                db.CalendarDays.Add(new CalendarDayRow { Date = body.Date.Value, Kind = body.Kind, Name = body.Name });
-            }
-            else
-            {
-                day.Kind = body.Kind;
-                day.Name = body.Name;
-            }
-            await db.SaveChangesAsync(ct);
-            rules.Invalidate();
+            await edits.SetCalendarDayAsync(body.Date.Value, body.Kind, body.Name, ct);
             return Results.Ok(body);
         });
 
-        admin.MapDelete("/calendar/{date}", async (DateOnly date, CommandCenterDb db, CaseRulesProvider rules, CancellationToken ct) =>
-        {
-            var removed = await db.CalendarDays.Where(d => d.Date == date).ExecuteDeleteAsync(ct);
-            rules.Invalidate();
-            return removed == 0 ? Problem.NotFound($"{date:yyyy-MM-dd} 不是特殊日期 / {date:yyyy-MM-dd} is not in the calendar") : Results.NoContent();
-        });
+        admin.MapDelete("/calendar/{date}", async (DateOnly date, RulesAdministration edits, CancellationToken ct) =>
+            await edits.RemoveCalendarDayAsync(date, ct)
+                ? Results.NoContent()
+                : Problem.NotFound($"{date:yyyy-MM-dd} 不是特殊日期 / {date:yyyy-MM-dd} is not in the calendar"));
         return app;
-    }
-
-    public static async Task UpsertSettingAsync(CommandCenterDb db, string key, string json, CancellationToken ct)
-    {
-        var row = await db.Settings.FindAsync([key], ct);
-        if (row is null)
-        {
-            db.Settings.Add(new SettingRow { Key = key, Json = json });
-        }
-        else
-        {
-            row.Json = json;
-        }
-        await db.SaveChangesAsync(ct);
     }
 }

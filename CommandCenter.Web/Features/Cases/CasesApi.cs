@@ -60,7 +60,7 @@ public static class CasesApi
             {
                 return Problem.BadRequest(("date", "日期格式应为 yyyy-MM-dd / date must look like 2026-11-26"));
             }
-            var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), clock.Zone), TimeSpan.Zero);
+            var start = clock.ToInstant(day.ToDateTime(TimeOnly.MinValue));
             var end = start.AddDays(1);
             var rows = await db.CaseEvents.AsNoTracking().Where(e => e.At >= start && e.At < end).OrderBy(e => e.Seq).ToListAsync(ct);
             return Results.Ok(rows.Select(CaseChangedMessage.From));

@@ -21,7 +21,8 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
     public static readonly string[] LayerNames =
         ["grids", "duty-grids", "communities", "subdistricts", "streets", "zones", "kiosks", "roads", "water", "waterways", "green", "buildings", "railways"];
 
-    private static readonly JsonSerializerOptions GeoJson = CreateGeoJsonOptions();
+    /// <summary>GeoJSON as the map reads it: NTS geometries, Chinese text unescaped.</summary>
+    public static readonly JsonSerializerOptions GeoJson = CreateGeoJsonOptions();
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _layers = new(StringComparer.Ordinal);
     private GridIndex? _index;
 

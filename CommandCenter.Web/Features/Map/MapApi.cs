@@ -6,14 +6,13 @@ using CommandCenter.Web.Features.Cases;
 using CommandCenter.Web.Features.Problems;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
-using NetTopologySuite.IO.Converters;
 
 namespace CommandCenter.Web.Features.Map;
 
 /// <summary>Live data for the operator map and the wall: open cases as GeoJSON, zones with "open now", and search.</summary>
 public static class MapApi
 {
-    private static readonly JsonSerializerOptions GeoJson = CreateOptions();
+    private static readonly JsonSerializerOptions GeoJson = CityGeography.GeoJson;
 
     public static IEndpointRouteBuilder MapMapApi(this IEndpointRouteBuilder app)
     {
@@ -48,13 +47,6 @@ public static class MapApi
                 : Problem.NotFound($"没有找到 '{q}' / nothing matches '{q}'");
         }).RequireAuthorization().WithTags("Map");
         return app;
-    }
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        options.Converters.Add(new GeoJsonConverterFactory());
-        return options;
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class WallStatistics(CommandCenterDb db, CityClock clock, CaseRule
     {
         var now = clock.UtcNow;
         var localNow = clock.ToLocal(now);
-        var todayStart = ToInstant(localNow.Date);
+        var todayStart = clock.ToInstant(localNow.Date);
         var lastWeekStart = todayStart.AddDays(-7);
         var rules = await rulesProvider.CurrentAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
@@ -80,7 +80,4 @@ public sealed class WallStatistics(CommandCenterDb db, CityClock clock, CaseRule
     };
 
     private static string ShortCommunity(string? name) => name?.Replace("社区居委会", "", StringComparison.Ordinal) ?? "";
-
-    private DateTimeOffset ToInstant(DateTime localMidnight) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localMidnight, DateTimeKind.Unspecified), clock.Zone), TimeSpan.Zero);
 }

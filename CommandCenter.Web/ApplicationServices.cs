@@ -1,15 +1,20 @@
 using CommandCenter.Domain.Geography;
+using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Import;
+using CommandCenter.Web.Features.Admin;
 using CommandCenter.Web.Features.Auth;
 using CommandCenter.Web.Features.Cases;
-using CommandCenter.Web.Features.Live;
-using CommandCenter.Web.Features.Localization;
-using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Map;
+using CommandCenter.Web.Features.Photos;
+using CommandCenter.Web.Features.Wall;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Localization;
+using CommandCenter.Web.Rules;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using Npgsql;
 
 namespace CommandCenter.Web;
 
@@ -24,7 +29,9 @@ public static class ApplicationServices
         builder.WebHost.UseStaticWebAssets();
         var connectionString = builder.Configuration.GetConnectionString("CommandCenter")
             ?? throw new InvalidOperationException("ConnectionStrings:CommandCenter is not set (./run.sh sets it for the local PostGIS).");
-        services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite()));
+        var dataSource = new NpgsqlDataSourceBuilder(DatabaseConnection.Tune(connectionString)).UseNetTopologySuite().Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite()));
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
         services.AddScoped<CityImporter>();
         services.AddSingleton<CityGeography>();
@@ -34,15 +41,21 @@ public static class ApplicationServices
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["City:TimeZone"] ?? CityClock.DefaultZoneId)));
 
+        // The change bus: the follower reads the logs, the feed and the hub hand on what it read.
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<HubBroadcaster>();
+        services.AddSingleton<ChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
+
         services.AddSingleton<CaseRulesProvider>();
-        services.AddSingleton<CaseWriteGate>();
-        services.AddSingleton<LiveCaseFeed>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();
-        services.AddScoped<Features.Wall.WallStatistics>();
-        services.AddScoped<Features.Admin.RulesAdministration>();
+        services.AddScoped<WallStatistics>();
+        services.AddSingleton<WallFigures>();
+        services.AddScoped<RulesAdministration>();
         services.AddScoped<PhotoStore>();
+        services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
         services.AddSignalR();
         // Sign-in cookies and tokens must outlive a restart or redeploy, or wall displays fall back to the login page.

@@ -5,9 +5,9 @@ using CommandCenter.Web.Features.Admin;
 using CommandCenter.Web.Features.Auth;
 using CommandCenter.Web.Features.Cases;
 using CommandCenter.Web.Features.Health;
-using CommandCenter.Web.Features.Live;
+using CommandCenter.Web.Live;
 using CommandCenter.Web.Features.Photos;
-using CommandCenter.Web.Features.Localization;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
 

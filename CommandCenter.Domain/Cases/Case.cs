@@ -13,7 +13,8 @@ public sealed class Case
     /// <summary>案件编号, e.g. 202611260007; given when the case is registered.</summary>
     public required string Number { get; set; }
     public CaseState State { get; set; }
-    public required string CategoryCode { get; init; }
+    /// <summary>Category code; the shift leader may correct it when filing (立案).</summary>
+    public required string CategoryCode { get; set; }
     public CaseSource Source { get; init; }
     public required string Description { get; init; }
     public string? Address { get; init; }
@@ -31,8 +32,8 @@ public sealed class Case
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
-    /// <summary>The step whose clock runs now (accept, verify, file, dispatch, handle, check, close), or null when none does.</summary>
-    public string? ClockStep { get; set; }
+    /// <summary>The step whose clock runs now, or null when none does.</summary>
+    public CaseStep? ClockStep { get; set; }
     public DateTimeOffset? StepStartedAt { get; set; }
     public DateTimeOffset? StepDeadline { get; set; }
     public double? StepLimitValue { get; set; }
@@ -48,12 +49,18 @@ public sealed class Case
     public int ExtensionCount { get; set; }
     /// <summary>督办 level: how many times it was supervised.</summary>
     public int SupervisionLevel { get; set; }
+    /// <summary>催办 sent on this case, by the clock or a person.</summary>
+    public int ReminderCount { get; set; }
+    /// <summary>How many of the running step's automatic reminder thresholds have fired (reset when a new step starts).</summary>
+    public int StepRemindersSent { get; set; }
+    /// <summary>Why a desk asked to void the case (申请作废), until the shift leader decides.</summary>
+    public string? PendingVoid { get; set; }
     /// <summary>Extra handling time asked for and not yet decided (申请延期).</summary>
     public double? PendingExtension { get; set; }
     public Guid? MasterCaseId { get; set; }
     public string? RejectionReason { get; set; }
-    /// <summary>721 tag set on closing: service, management or enforcement.</summary>
-    public string? Resolution { get; set; }
+    /// <summary>721 tag set on closing or on approving an on-the-spot fix.</summary>
+    public Resolution721? Resolution { get; set; }
     public int Version { get; set; }
 
     public TimeLimit? StepLimit => StepLimitValue is { } v && StepLimitUnit is { } u ? new TimeLimit(v, u) : null;

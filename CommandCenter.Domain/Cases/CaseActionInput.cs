@@ -13,8 +13,12 @@ public sealed record CaseActionInput
     public Guid? MasterCaseId { get; init; }
     /// <summary>Extra time asked for, in the unit of the case's handling limit.</summary>
     public double? Extension { get; init; }
-    /// <summary>721 tag on closing: service, management or enforcement.</summary>
-    public string? Resolution { get; init; }
+    /// <summary>721 tag on closing and on approving an on-the-spot fix.</summary>
+    public Resolution721? Resolution { get; init; }
+    /// <summary>A corrected category, when the shift leader files (立案) under another category.</summary>
+    public string? Category { get; init; }
+    /// <summary>Which automatic reminder of the running step this is (index into the reminder thresholds), for the clock's actions.</summary>
+    public int? ReminderIndex { get; init; }
 
     public static CaseActionInput None { get; } = new();
 }

@@ -21,7 +21,7 @@ public enum CaseState
     ShelveRequested,
     /// <summary>已挂账: clock paused.</summary>
     Shelved,
-    /// <summary>待核查: the department reports it fixed.</summary>
+    /// <summary>待发核查: the department reports it fixed; intake sends the check task.</summary>
     Handled,
     /// <summary>核查中: a grid member checks the fix on site.</summary>
     Checking,

@@ -6,7 +6,7 @@ public enum Role
     /// <summary>网格员/监督员: patrols one duty grid, reports, verifies (核实) and checks (核查).</summary>
     GridMember,
 
-    /// <summary>受理员: receives reports, sends 核实/核查 tasks.</summary>
+    /// <summary>受理员: receives reports and calls, sends 核实/核查 tasks.</summary>
     Intake,
 
     /// <summary>值班长: files (立案), closes (结案), approves voids and reviews on-the-spot fixes.</summary>
@@ -21,9 +21,12 @@ public enum Role
     /// <summary>马路局长: the bureau leader on monthly street duty; reports, fixes on the spot, supervises.</summary>
     RoadDirector,
 
-    /// <summary>领导: supervises (督办).</summary>
+    /// <summary>领导: supervises (督办) and approves what goes past the desks' limits.</summary>
     Leader,
 
     /// <summary>管理员: edits limits, calendar and users.</summary>
     Admin,
+
+    /// <summary>系统: the clock (automatic 催办/督办) and machine intake.</summary>
+    System,
 }

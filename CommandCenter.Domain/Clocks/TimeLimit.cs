@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommandCenter.Domain.Validation;
 
 namespace CommandCenter.Domain.Clocks;
 
@@ -33,10 +34,40 @@ public readonly record struct TimeLimit(double Value, LimitUnit Unit)
 
     public TimeLimit Plus(double more) => this with { Value = Value + more };
 
-    public override string ToString() => Unit switch
+    /// <summary>The largest limit each unit accepts: a year of natural hours, of working hours or of working days.</summary>
+    public static double MaxValue(LimitUnit unit) => unit switch
     {
-        LimitUnit.WorkingHours => $"{Value.ToString("0.##", CultureInfo.InvariantCulture)} 工作时",
-        LimitUnit.WorkingDays => $"{Value.ToString("0.##", CultureInfo.InvariantCulture)} 工作日",
-        _ => Value < 1 ? $"{(Value * 60).ToString("0", CultureInfo.InvariantCulture)} 分钟" : $"{Value.ToString("0.##", CultureInfo.InvariantCulture)} 小时",
+        LimitUnit.NaturalHours => 24 * 366,
+        LimitUnit.WorkingHours => 7 * 250,
+        _ => 250,
     };
+
+    /// <summary>
+    /// Checks a limit an admin typed: a known unit, a finite positive value, at most a year in that unit (a larger one
+    /// would push deadlines past what the calendar can count).
+    /// </summary>
+    public static IReadOnlyList<FieldError> Check(string field, double? value, string? unitSlug, out TimeLimit limit)
+    {
+        limit = default;
+        var errors = new List<FieldError>();
+        if (!TryParseUnit(unitSlug, out var unit))
+        {
+            errors.Add(new FieldError($"{field}.unit", "LimitUnit", unitSlug));
+        }
+        if (value is not { } v || !double.IsFinite(v) || v <= 0)
+        {
+            errors.Add(new FieldError($"{field}.value", "LimitPositive"));
+        }
+        else if (errors.Count == 0 && v > MaxValue(unit))
+        {
+            errors.Add(new FieldError($"{field}.value", "LimitTooLarge", MaxValue(unit), UnitSlug(unit)));
+        }
+        if (errors.Count == 0)
+        {
+            limit = new TimeLimit(value!.Value, unit);
+        }
+        return errors;
+    }
+
+    public override string ToString() => $"{Value.ToString("0.##", CultureInfo.InvariantCulture)} {UnitSlug(Unit)}";
 }

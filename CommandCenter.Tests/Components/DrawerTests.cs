@@ -30,12 +30,12 @@ public sealed class DrawerTests : ComponentTestContext
     public void The_case_drawer_shows_the_timeline_and_only_the_actions_the_role_may_take()
     {
         var detail = new CaseDetail(Summary("202611260008", "yellow"), "王芳", "320102003002", "320102003", "汉中路", "李强", null, null, 1, 0, 0, 0,
-            null, null, null, null,
+            null, null, null, null, null,
             [
-                new CaseEventView(1, "report", "上报", null, "reported", "待受理", "gridmember", "gridmember", Now.AddHours(-2), "暴露垃圾", [], "sanitation", null, null),
-                new CaseEventView(2, "dispatch", "派遣", "filed", "dispatched", "处置中", "dispatcher", "dispatcher", Now.AddHours(-1), null, [], "sanitation", null, null),
+                new CaseEventView(1, "report", null, "reported", "gridmember", "gridmember", Now.AddHours(-2), "暴露垃圾", [], "sanitation", "accept", null, null, null, null, null),
+                new CaseEventView(2, "dispatch", "filed", "dispatched", "dispatcher", "dispatcher", Now.AddHours(-1), null, [], "sanitation", "handle", null, "dispatch", null, true, null),
             ],
-            ["handle", "return"]);
+            ["handle", "return"], []);
         var drawer = Render<CaseDrawer>(p => p.Add(x => x.Detail, detail));
         Assert.Contains("上报", drawer.Markup);
         Assert.Contains("派遣", drawer.Markup);
@@ -50,7 +50,7 @@ public sealed class DrawerTests : ComponentTestContext
     {
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
         var detail = new CaseDetail(Summary("202611260009", "green"), null, "320102003002", "320102003", null, null, null, null, 1, 0, 0, 0,
-            null, null, null, null, [], ["handle", "request-extension"]);
+            null, null, null, null, null, [], ["handle", "request-extension"], []);
         var drawer = Render<CaseDrawer>(p => p.Add(x => x.Detail, detail));
         Assert.Equal("In handling", drawer.Find("[data-testid=drawer-case-status]").TextContent.Trim());
         var actions = drawer.Find("[data-testid=drawer-case-actions]").TextContent;
@@ -91,6 +91,6 @@ public sealed class DrawerTests : ComponentTestContext
     }
 
     private static CaseSummary Summary(string number, string level, bool overdue = false) => new(
-        Guid.NewGuid(), number, "dispatched", "处置中", "20102", "暴露垃圾", "patrol", "路边垃圾", "汉中路", 118.78, 32.04, "320102003002007",
-        "320102003002-Z01", "sanitation", "市容环卫", Now.AddHours(-3), Now.AddHours(-1), Now.AddHours(1), overdue, level, 0, 3);
+        Guid.NewGuid(), number, "dispatched", "handle", "20102", "暴露垃圾", "patrol", "路边垃圾", "汉中路", 118.78, 32.04, "320102003002007",
+        "320102003002-Z01", "sanitation", "市容环卫", Now.AddHours(-3), Now.AddHours(-1), Now.AddHours(1), overdue, level, 0, [], 3);
 }

@@ -1,3 +1,5 @@
+using CommandCenter.Domain.Clocks;
+using CommandCenter.Web.Rules;
 using CommandCenter.Web.Features.Wall;
 
 namespace CommandCenter.Tests.Components;
@@ -31,17 +33,32 @@ public sealed class WallComponentTests : ComponentTestContext
     {
         var lines = new[]
         {
-            new TickerLine(12, Now, "14:02 汉中路 暴露垃圾 已派遣 市容环卫", "dispatch", false),
-            new TickerLine(11, Now.AddMinutes(-3), "13:59 中山路 非法小广告 新上报", "report", false),
-            new TickerLine(10, Now.AddMinutes(-9), "13:53 石鼓路 店外经营 被督办", "supervise", true),
+            new TickerLine(12, Now.AddMinutes(2), "汉中路", "20102", "dispatch", "市容环卫", false),
+            new TickerLine(11, Now.AddMinutes(-1), "中山路", "20201", "report", null, false),
+            new TickerLine(10, Now.AddMinutes(-7), "石鼓路", "20504", "supervise", "市容环卫", true),
         };
-        var ticker = Render<TransitionTicker>(p => p.Add(x => x.Lines, lines).Add(x => x.FlashAfter, 11));
+        var categories = new Dictionary<string, CategoryInfo>
+        {
+            ["20102"] = new("20102", "事件", "暴露垃圾", "Exposed garbage", "sanitation", TimeLimit.WorkingHours(4), true),
+            ["20201"] = new("20201", "事件", "非法小广告", "Illegal small ads", "sanitation", TimeLimit.WorkingHours(4), true),
+            ["20504"] = new("20504", "事件", "店外经营", "Trading outside the shop", "enforcement", TimeLimit.WorkingHours(2), true),
+        };
+        var ticker = Render<TransitionTicker>(p => p.Add(x => x.Lines, lines).Add(x => x.FlashAfter, 11).Add(x => x.Categories, categories));
         var rendered = ticker.FindAll(".cc-ticker-line");
         Assert.Equal(["14:02 汉中路 暴露垃圾 已派遣 市容环卫", "13:59 中山路 非法小广告 新上报", "13:53 石鼓路 店外经营 被督办"], rendered.Select(r => r.TextContent));
         Assert.Contains("cc-ticker-new", rendered[0].ClassName);
         Assert.DoesNotContain("cc-ticker-new", rendered[1].ClassName);
         Assert.Contains("cc-ticker-report", rendered[1].ClassName);
         Assert.Contains("cc-ticker-overdue", rendered[2].ClassName);
+    }
+
+    [Fact]
+    public void In_english_the_ticker_speaks_english()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        var categories = new Dictionary<string, CategoryInfo> { ["20102"] = new("20102", "事件", "暴露垃圾", "Exposed garbage", "sanitation", TimeLimit.WorkingHours(4), true) };
+        var ticker = Render<TransitionTicker>(p => p.Add(x => x.Lines, [new TickerLine(3, Now, "汉中路", "20102", "close", null, false)]).Add(x => x.Categories, categories));
+        Assert.Equal("14:00 汉中路 Exposed garbage closed", ticker.Find(".cc-ticker-line").TextContent);
     }
 
     [Fact]

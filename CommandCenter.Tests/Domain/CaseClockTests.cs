@@ -15,7 +15,7 @@ public sealed class CaseClockTests
     {
         var c = NewCase(CaseState.Filed, department: null);
         CaseWorkflow.Apply(c, CaseAction.Dispatch, Dispatcher, Input with { Department = "sanitation" }, Rules, Tuesday9);
-        Assert.Equal("handle", c.ClockStep);
+        Assert.Equal(CaseStep.Handle, c.ClockStep);
         Assert.Equal("sanitation", c.DepartmentCode);
         Assert.Equal(1, c.DispatchCount);
         Assert.Equal(new TimeLimit(4, LimitUnit.WorkingHours), c.StepLimit);
@@ -87,8 +87,9 @@ public sealed class CaseClockTests
         var c = NewCase(CaseState.Dispatched);
         CaseWorkflow.Apply(c, CaseAction.Handle, Handler, Input, Rules, Tuesday9); // on time
         Assert.True(c.HandlingOnTime);
-        Assert.Equal("check", c.ClockStep);
+        Assert.Equal(CaseStep.SendCheck, c.ClockStep); // 发核查 is intake's own step …
         CaseWorkflow.Apply(c, CaseAction.SendCheck, Intake, Input, Rules, Tuesday9);
+        Assert.Equal(CaseStep.Check, c.ClockStep); // … and the 核查 clock starts when the task is sent
         CaseWorkflow.Apply(c, CaseAction.CheckFail, GridMember, Input, Rules, Tuesday9.AddHours(1));
         Assert.Equal(CaseState.Dispatched, c.State);
         Assert.Equal(1, c.ReworkCount);
@@ -104,7 +105,8 @@ public sealed class CaseClockTests
         var c = NewCase(CaseState.Dispatched);
         var (done, _) = CaseWorkflow.Apply(c, CaseAction.Handle, Handler, Input, Rules, c.StepDeadline!.Value.AddMinutes(1));
         Assert.False(c.HandlingOnTime);
-        Assert.False(done!.OnTime);
+        Assert.Equal(CaseStep.Handle, done!.Finished!.Step);
+        Assert.False(done.Finished.OnTime);
     }
 
     [Fact]
@@ -132,9 +134,9 @@ public sealed class CaseClockTests
     public void Closing_stops_every_clock_and_records_the_721_tag()
     {
         var c = NewCase(CaseState.PendingClose);
-        CaseWorkflow.Apply(c, CaseAction.Close, ShiftLead, Input with { Resolution = "management" }, Rules, Tuesday9);
+        CaseWorkflow.Apply(c, CaseAction.Close, ShiftLead, Input with { Resolution = Resolution721.Management }, Rules, Tuesday9);
         Assert.Null(c.ReadClock(Clock, Tuesday9));
-        Assert.Equal("management", c.Resolution);
+        Assert.Equal(Resolution721.Management, c.Resolution);
         Assert.Equal(Tuesday9, c.ClosedAt);
     }
 
@@ -165,17 +167,17 @@ public sealed class DuplicateFinderTests
     }
 
     [Fact]
-    public void An_open_case_of_the_same_category_within_50_m_in_72_h_is_a_likely_duplicate()
+    public void An_open_case_of_the_same_category_within_50_m_in_the_window_is_a_likely_duplicate()
     {
         var here = new Point(118.7800, 32.0400) { SRID = 4326 };
         var near = At(118.7803, 32.0401);           // about 30 m
         var far = At(118.7810, 32.0400);            // about 94 m
         var otherCategory = At(118.7801, 32.0400, category: "20201");
         var closed = At(118.7801, 32.0400, state: CaseState.Closed);
-        var old = At(118.7801, 32.0400, hoursAgo: 73);
-        var nearer = At(118.7801, 32.0400, hoursAgo: 60); // about 9 m
+        var old = At(118.7801, 32.0400, hoursAgo: 25);
+        var nearer = At(118.7801, 32.0400, hoursAgo: 20); // about 9 m
 
-        var found = DuplicateFinder.Find("20102", here, Now, [near, far, otherCategory, closed, old, nearer]);
+        var found = DuplicateFinder.Find("20102", here, Now, WorkflowSettings.Defaults.DuplicateWindow, [near, far, otherCategory, closed, old, nearer]);
 
         Assert.Equal([nearer.Id, near.Id], found.Select(f => f.Case.Id));
         Assert.InRange(found[1].DistanceM, 25, 35);

@@ -25,14 +25,15 @@ public static class CaseFixtures
     public static Actor RoadDirector => new("roaddirector", "马路局长", new HashSet<Role> { Role.RoadDirector });
     public static Actor Leader => new("leader", "领导", new HashSet<Role> { Role.Leader });
     public static Actor Admin => new("admin", "管理员", new HashSet<Role> { Role.Admin });
+    public static Actor System => new("system", "系统", new HashSet<Role> { Role.System });
 
-    public static IReadOnlyList<Actor> Everyone => [GridMember, Intake, ShiftLead, Dispatcher, Handler, RoadDirector, Leader, Admin];
+    public static IReadOnlyList<Actor> Everyone => [GridMember, Intake, ShiftLead, Dispatcher, Handler, RoadDirector, Leader, Admin, System];
 
     /// <summary>Every field any action needs, valid.</summary>
     public static CaseActionInput FullInput => new()
     {
         Note = "说明", PhotoIds = [Guid.NewGuid(), Guid.NewGuid()], Department = "water", Reason = "duplicate",
-        MasterCaseId = Guid.NewGuid(), Extension = 2, Resolution = "service",
+        MasterCaseId = Guid.NewGuid(), Extension = 2, Resolution = Resolution721.Service,
     };
 
     public static Case NewCase(CaseState state, CaseSource source = CaseSource.Patrol, string? department = "sanitation")
@@ -45,9 +46,9 @@ public static class CaseFixtures
             DepartmentCode = department, ReportedAt = Tuesday9.AddHours(-1), UpdatedAt = Tuesday9.AddHours(-1),
         };
         // Cases in the handling steps carry a running handling clock, as the dispatch would have left them.
-        if (state is CaseState.Dispatched or CaseState.Returned or CaseState.ShelveRequested or CaseState.Shelved)
+        if (state is CaseState.Dispatched or CaseState.Returned or CaseState.ShelveRequested or CaseState.Shelved or CaseState.Handled)
         {
-            c.ClockStep = "handle";
+            c.ClockStep = CaseStep.Handle;
             c.StepStartedAt = Tuesday9.AddMinutes(-30);
             c.StepLimitValue = 4;
             c.StepLimitUnit = LimitUnit.WorkingHours;

@@ -12,5 +12,5 @@ public sealed class ReturnUrlTests
     [InlineData("https://evil.example/", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void Only_paths_on_this_site_are_followed_after_sign_in(string? url, bool local) => Assert.Equal(local, AuthApi.IsLocalPath(url));
+    public void Only_paths_on_this_site_are_followed_after_sign_in(string? url, bool local) => Assert.Equal(local, CommandCenter.Web.Identity.LocalPaths.IsLocalPath(url));
 }

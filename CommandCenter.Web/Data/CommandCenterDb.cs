@@ -1,15 +1,19 @@
 using System.Text;
 using CommandCenter.Domain.Cases;
+using CommandCenter.Web.Data.Accounts;
+using CommandCenter.Web.Data.Cases;
+using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.City;
-using CommandCenter.Web.Features.Admin;
-using CommandCenter.Web.Features.Auth;
-using CommandCenter.Web.Features.Cases;
-using CommandCenter.Web.Features.Photos;
+using CommandCenter.Web.Data.Photos;
+using CommandCenter.Web.Data.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data;
 
-/// <summary>The command centre's PostgreSQL + PostGIS database (geometries in SRID 4326).</summary>
+/// <summary>
+/// The command centre's PostgreSQL + PostGIS database (geometries in SRID 4326). Each entity is mapped by its own
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> beside it; columns are snake_case.
+/// </summary>
 public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) : DbContext(options)
 {
     public const int Srid = 4326;
@@ -27,6 +31,8 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<BasemapFeatureRow> BasemapFeatures => Set<BasemapFeatureRow>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseEventRow> CaseEvents => Set<CaseEventRow>();
+    public DbSet<CaseNumberCounterRow> CaseNumberCounters => Set<CaseNumberCounterRow>();
+    public DbSet<ChangeRow> Changes => Set<ChangeRow>();
     public DbSet<PhotoRow> Photos => Set<PhotoRow>();
     public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
@@ -35,39 +41,7 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
-
-        modelBuilder.Entity<SubdistrictRow>().ToTable("subdistricts");
-        modelBuilder.Entity<CommunityRow>().ToTable("communities");
-        modelBuilder.Entity<DutyGridRow>().ToTable("duty_grids");
-        modelBuilder.Entity<UnitGridRow>(b =>
-        {
-            b.ToTable("unit_grids");
-            b.HasIndex(g => g.CommunityCode);
-            b.HasIndex(g => g.DutyGridCode);
-        });
-        modelBuilder.Entity<StreetRow>(b => b.ToTable("streets").HasIndex(s => s.Name));
-        modelBuilder.Entity<VendorZoneRow>().ToTable("vendor_zones");
-        modelBuilder.Entity<KioskRow>(b =>
-        {
-            b.ToTable("kiosks");
-            b.ComplexCollection(k => k.Supplies, c => c.ToJson("supplies"));
-        });
-        modelBuilder.Entity<DepartmentRow>().ToTable("departments");
-        modelBuilder.Entity<PersonRow>(b => b.ToTable("people").HasIndex(p => p.Role));
-        modelBuilder.Entity<CategoryRow>().ToTable("categories");
-        modelBuilder.Entity<BasemapFeatureRow>(b => b.ToTable("basemap_features").HasIndex(f => f.Layer));
-        modelBuilder.ApplyConfiguration(new CaseConfiguration());
-        modelBuilder.Entity<CaseEventRow>(b =>
-        {
-            b.ToTable("case_events");
-            b.HasKey(e => e.Seq);
-            b.Property(e => e.Seq).UseIdentityAlwaysColumn();
-            b.HasIndex(e => new { e.CaseId, e.Seq });
-        });
-        modelBuilder.Entity<PhotoRow>().ToTable("photos");
-        modelBuilder.Entity<UserAccountRow>().ToTable("users");
-        modelBuilder.Entity<CalendarDayRow>().ToTable("calendar_days");
-        modelBuilder.Entity<SettingRow>().ToTable("settings");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommandCenterDb).Assembly);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,62 +1,122 @@
-using System.Text.Json;
+using CommandCenter.Domain.Clocks;
+using CommandCenter.Domain.Geography;
+using CommandCenter.Domain.Validation;
 using CommandCenter.Web.Data;
-using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Data.Changes;
+using CommandCenter.Web.Data.Rules;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Problems;
+using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Features.Admin;
 
-/// <summary>The admin's edits of the rules, shared by the admin API and the admin page; each one refreshes the cached rules.</summary>
-public sealed class RulesAdministration(CommandCenterDb db, CaseRulesProvider rules)
+/// <summary>
+/// The admin's edits of the rules, shared by the admin API and the admin page: each is checked here, saved with its
+/// change-log row, and returns once this instance's follower has reloaded the rules (other instances follow the log).
+/// Nothing is saved when a check fails.
+/// </summary>
+public sealed class RulesAdministration(CommandCenterDb db, CaseRulesProvider rules, ChangeFollower follower, CityClock clock)
 {
-    public async Task SaveStepLimitsAsync(IReadOnlyDictionary<string, StepLimitsJson.LimitDto> limits, CancellationToken ct = default)
+    private static readonly TimeSpan ReloadWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Merges the given step limits into the current ones; the refused fields, or none.</summary>
+    public async Task<IReadOnlyList<FieldError>> SaveStepLimitsAsync(IReadOnlyDictionary<string, StepLimitsJson.LimitDto?> limits, string actor, CancellationToken ct = default)
     {
-        await UpsertSettingAsync(CaseRulesProvider.StepLimitsKey, JsonSerializer.Serialize(limits, JsonSerializerOptions.Web), ct);
-        rules.Invalidate();
+        var errors = new List<FieldError>();
+        foreach (var (step, limit) in limits)
+        {
+            if (!StepLimitsJson.Steps.Contains(step))
+            {
+                errors.Add(new FieldError(step, "UnknownStep", string.Join(", ", StepLimitsJson.Steps)));
+                continue;
+            }
+            errors.AddRange(TimeLimit.Check(step, limit?.Value, limit?.Unit, out _));
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var current = StepLimitsJson.ToDto((await rules.CurrentAsync(ct)).Steps);
+        var merged = new Dictionary<string, StepLimitsJson.LimitDto>(current);
+        foreach (var (step, limit) in limits)
+        {
+            merged[step] = limit!;
+        }
+        await UpsertSettingAsync(CaseRulesProvider.StepLimitsKey, System.Text.Json.JsonSerializer.Serialize(merged, System.Text.Json.JsonSerializerOptions.Web));
+        await CommitAsync(db.Record(ChangeTopics.Rules, CaseRulesProvider.StepLimitsKey, "updated", actor, clock.UtcNow, current, merged), ct);
+        return [];
     }
 
-    /// <summary>Sets a category's handling limit (no longer a sample value); false when there is no such category.</summary>
-    public async Task<bool> SetCategoryLimitAsync(string code, double value, string unit, CancellationToken ct = default)
+    /// <summary>Sets a category's handling limit (no longer a sample value); null when there is no such category, else the refused fields.</summary>
+    public async Task<IReadOnlyList<FieldError>?> SetCategoryLimitAsync(string code, double? value, string? unit, string actor, CancellationToken ct = default)
     {
         var category = await db.Categories.FindAsync([code], ct);
         if (category is null)
         {
-            return false;
+            return null;
         }
-        category.LimitValue = value;
-        category.LimitUnit = unit;
+        var errors = TimeLimit.Check("limit", value, unit, out var limit);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var before = new { value = category.LimitValue, unit = category.LimitUnit, sample = category.Sample };
+        category.LimitValue = limit.Value;
+        category.LimitUnit = TimeLimit.UnitSlug(limit.Unit);
         category.Sample = false;
-        await db.SaveChangesAsync(ct);
-        rules.Invalidate();
-        return true;
+        await CommitAsync(db.Record(ChangeTopics.Rules, $"category:{code}", "updated", actor, clock.UtcNow, before,
+            new { value = category.LimitValue, unit = category.LimitUnit, sample = false }), ct);
+        return [];
     }
 
-    public async Task SetCalendarDayAsync(DateOnly date, string kind, string? name, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FieldError>> SetCalendarDayAsync(DateOnly? date, string? kind, string? name, string actor, CancellationToken ct = default)
+    {
+        var errors = TextInput.Collect(TextInput.Check("name", name, 50));
+        if (date is null)
+        {
+            errors.Add(new FieldError("date", "Required"));
+        }
+        if (kind is not ("holiday" or "workday"))
+        {
+            errors.Add(new FieldError("kind", "CalendarKind"));
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var day = await db.CalendarDays.FindAsync([date!.Value], ct);
+        var before = day is null ? null : new { kind = day.Kind, name = day.Name };
+        if (day is null)
+        {
+            db.CalendarDays.Add(new CalendarDayRow { Date = date.Value, Kind = kind!, Name = name?.Trim() });
+        }
+        else
+        {
+            day.Kind = kind!;
+            day.Name = name?.Trim();
+        }
+        await CommitAsync(db.Record(ChangeTopics.Calendar, date.Value.ToString("yyyy-MM-dd"), day is null ? "created" : "updated", actor, clock.UtcNow,
+            before, new { kind, name }), ct);
+        return [];
+    }
+
+    /// <summary>False when the date was not in the calendar.</summary>
+    public async Task<bool> RemoveCalendarDayAsync(DateOnly date, string actor, CancellationToken ct = default)
     {
         var day = await db.CalendarDays.FindAsync([date], ct);
         if (day is null)
         {
-            db.CalendarDays.Add(new CalendarDayRow { Date = date, Kind = kind, Name = name });
+            return false;
         }
-        else
-        {
-            day.Kind = kind;
-            day.Name = name;
-        }
-        await db.SaveChangesAsync(ct);
-        rules.Invalidate();
+        db.CalendarDays.Remove(day);
+        await CommitAsync(db.Record(ChangeTopics.Calendar, date.ToString("yyyy-MM-dd"), "retired", actor, clock.UtcNow, new { kind = day.Kind, name = day.Name }), ct);
+        return true;
     }
 
-    /// <summary>False when the date was not in the calendar.</summary>
-    public async Task<bool> RemoveCalendarDayAsync(DateOnly date, CancellationToken ct = default)
+    private async Task UpsertSettingAsync(string key, string json)
     {
-        var removed = await db.CalendarDays.Where(d => d.Date == date).ExecuteDeleteAsync(ct);
-        rules.Invalidate();
-        return removed > 0;
-    }
-
-    private async Task UpsertSettingAsync(string key, string json, CancellationToken ct)
-    {
-        var row = await db.Settings.FindAsync([key], ct);
+        var row = await db.Settings.FindAsync(key);
         if (row is null)
         {
             db.Settings.Add(new SettingRow { Key = key, Json = json });
@@ -65,6 +125,15 @@ public sealed class RulesAdministration(CommandCenterDb db, CaseRulesProvider ru
         {
             row.Json = json;
         }
+    }
+
+    /// <summary>Saves the edit with its change row, then waits until this instance has reloaded what it caches.</summary>
+    private async Task CommitAsync(ChangeRow change, CancellationToken ct)
+    {
         await db.SaveChangesAsync(ct);
+        follower.Poke();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ReloadWait);
+        await follower.WaitForChangeAsync(change.Seq, timeout.Token);
     }
 }

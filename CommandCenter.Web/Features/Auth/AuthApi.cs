@@ -1,7 +1,9 @@
+using CommandCenter.Web.Data.Accounts;
+using CommandCenter.Web.Identity;
 using System.Security.Claims;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Web.Data;
-using CommandCenter.Web.Features.Problems;
+using CommandCenter.Web.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -21,7 +23,7 @@ public static class AuthApi
         {
             var user = await CheckAsync(db, body.Username, body.Password);
             return user is null
-                ? Problem.Unauthorized("用户名或密码错误 / wrong username or password")
+                ? Problem.Unauthorized("WrongCredentials")
                 : Results.SignIn(CommandCenterClaims.Principal(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         }).AllowAnonymous().WithTags("Auth");
 
@@ -29,7 +31,7 @@ public static class AuthApi
         {
             var form = await http.Request.ReadFormAsync();
             var returnUrl = form["returnUrl"].ToString();
-            var safeReturn = IsLocalPath(returnUrl) ? returnUrl : "/";
+            var safeReturn = LocalPaths.IsLocalPath(returnUrl) ? returnUrl : "/";
             var user = await CheckAsync(db, form["username"], form["password"]);
             if (user is null)
             {
@@ -60,10 +62,6 @@ public static class AuthApi
         }).RequireAuthorization().WithTags("Auth");
         return app;
     }
-
-    /// <summary>A path on this site ("/cases/1"), never another host ("//evil", "/\\evil").</summary>
-    public static bool IsLocalPath(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static async Task<UserAccountRow?> CheckAsync(CommandCenterDb db, string? userName, string? password)
     {

@@ -1,3 +1,4 @@
+using CommandCenter.Web.Data.Accounts;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Web.Data;
 using Microsoft.AspNetCore.Identity;

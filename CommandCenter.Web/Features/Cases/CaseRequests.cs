@@ -8,4 +8,4 @@ public sealed record NewCaseRequest(
 /// <summary>Body of <c>POST /api/cases/{id}/actions/{action}</c>; <c>version</c>, when sent, must match the case's current version.</summary>
 public sealed record CaseActionRequest(
     string? Note = null, Guid[]? PhotoIds = null, string? Department = null, string? Reason = null,
-    Guid? MasterCaseId = null, double? Extension = null, string? Resolution = null, int? Version = null);
+    Guid? MasterCaseId = null, double? Extension = null, string? Resolution = null, string? Category = null, int? Version = null);

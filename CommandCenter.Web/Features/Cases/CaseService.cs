@@ -1,207 +1,227 @@
 using System.Globalization;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Domain.Geography;
+using CommandCenter.Domain.Validation;
+using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
-using CommandCenter.Web.Features.Live;
-using CommandCenter.Web.Features.Map;
+using CommandCenter.Web.Data.Cases;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Problems;
+using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NetTopologySuite.Geometries;
+using Npgsql;
 
 namespace CommandCenter.Web.Features.Cases;
 
 /// <summary>
-/// Registers cases and moves them through <see cref="CaseWorkflow"/>: the state change and its audit line are
-/// written in one transaction, guarded by the case version, and pushed live once committed.
+/// Registers cases and moves them through <see cref="CaseWorkflow"/>. The state change and its audit line are written
+/// in one transaction, guarded by the case version (one case's writers exclude each other, other cases' don't);
+/// screens hear of it from the <see cref="ChangeFollower"/> once it is committed, on every instance alike.
 /// </summary>
-public sealed class CaseService(
-    CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, CaseWriteGate gate, LiveCaseFeed feed)
+public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower)
 {
+    public const int MaxPhotos = 20;
     private static readonly GeometryFactory Geo = new(new PrecisionModel(), CommandCenterDb.Srid);
-    private static readonly Role[] Reporters = [Role.GridMember, Role.Intake, Role.ShiftLead, Role.RoadDirector, Role.Leader];
 
     /// <summary>上报/登记: a new case in 待受理, routed by its location, with likely duplicates offered.</summary>
     public async Task<CaseCommandResult> CreateAsync(NewCaseRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!Reporters.Any(actor.Has))
+        if (!CaseWorkflow.MayReport(actor))
         {
-            return CaseCommandResult.Fail(StatusCodes.Status403Forbidden, "您的角色不能上报案件 / your role cannot report cases");
+            return CaseCommandResult.Fail(Refusal.Forbidden("MayNotReport"));
         }
         var rules = await rulesProvider.CurrentAsync(ct);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = TextInput.Collect(
+            TextInput.Check("description", request.Description, 2000, required: true),
+            TextInput.Check("address", request.Address, 200),
+            TextInput.Check("reporter", request.Reporter, 100));
         if (request.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180)
         {
-            errors["lon"] = "经度缺失或无效 / lon is missing or not a longitude";
+            errors.Add(new FieldError("lon", "LonInvalid"));
         }
         if (request.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
         {
-            errors["lat"] = "纬度缺失或无效 / lat is missing or not a latitude";
+            errors.Add(new FieldError("lat", "LatInvalid"));
         }
         if (string.IsNullOrWhiteSpace(request.Category) || !rules.Categories.ContainsKey(request.Category))
         {
-            errors["category"] = $"未知的案件类别 '{request.Category}' / unknown category code; see GET /api/categories";
+            errors.Add(new FieldError("category", "CategoryUnknown", request.Category));
         }
-        if (string.IsNullOrWhiteSpace(request.Description))
-        {
-            errors["description"] = "请描述问题 / a description is required";
-        }
-        else if (request.Description.Length > 2000)
-        {
-            errors["description"] = "描述不超过 2000 字 / the description is limited to 2000 characters";
-        }
-        var source = DefaultSource(actor);
+        var source = CaseWorkflow.DefaultSource(actor);
         if (request.Source is { Length: > 0 } && !CaseSources.TryParse(request.Source, out source))
         {
-            errors["source"] = $"未知来源 '{request.Source}' / source must be one of: {string.Join(", ", Enum.GetValues<CaseSource>().Select(s => s.Slug()))}";
+            errors.Add(new FieldError("source", "SourceUnknown", string.Join(", ", Enum.GetValues<CaseSource>().Select(s => s.Slug()))));
         }
         var photos = request.PhotoIds ?? [];
-        // Field collectors report with at least one photo (domain.md §4.3 #3); desk staff register calls without one.
-        if (IsFieldCollector(actor) && photos.Length == 0)
+        if (photos.Length > MaxPhotos)
         {
-            errors["photoIds"] = "巡查上报须附至少一张现场照片 / a field report needs at least one photo";
+            errors.Add(new FieldError("photoIds", "TooManyPhotos", MaxPhotos));
         }
         if (errors.Count == 0 && await MissingPhotoAsync(photos, ct) is { } missing)
         {
-            errors["photoIds"] = $"照片 {missing} 不存在, 请先上传 / photo {missing} does not exist; upload it first";
+            errors.Add(new FieldError("photoIds", "PhotoMissing", missing));
         }
         if (errors.Count > 0)
         {
-            return CaseCommandResult.Fail(StatusCodes.Status400BadRequest, string.Join("; ", errors.Values), errors);
+            return CaseCommandResult.Fail(Refusal.BadRequest([.. errors]));
         }
 
         var point = Geo.CreatePoint(new Coordinate(request.Lon!.Value, request.Lat!.Value));
         var now = clock.UtcNow;
-        var place = city.Index.Lookup(point, clock.ToLocal(now));
-        if (place is null)
+        if (city.Index.Lookup(point, clock.ToLocal(now)) is not { } place)
         {
-            return CaseCommandResult.Invalid("lon", "该位置不在任何单元网格内 / the location lies outside the city's unit grids");
-        }
-        if (actor.Has(Role.GridMember) && IsFieldCollector(actor) && actor.DutyGridCode != place.Grid.DutyGridCode)
-        {
-            return CaseCommandResult.Fail(StatusCodes.Status403Forbidden,
-                $"该位置属于责任网格 {place.Grid.DutyGridCode}, 不在您的责任网格内 / grid members report only inside their own duty grid");
+            return CaseCommandResult.Fail(Refusal.Field("lon", "OutsideCity"));
         }
         var category = rules.Categories[request.Category!];
-        var duplicates = await LikelyDuplicatesAsync(category.Code, point, now, ct);
-
         var c = new Case
         {
-            Id = Guid.NewGuid(), Number = "", State = CaseState.Reported, CategoryCode = category.Code, Source = source,
-            Description = request.Description!.Trim(), Address = request.Address?.Trim() is { Length: > 0 } a ? a : place.Street?.Street.Name ?? place.Community?.Name.Replace("社区居委会", "社区", StringComparison.Ordinal),
+            Id = Guid.NewGuid(), Number = "", State = CaseState.Draft, CategoryCode = category.Code, Source = source,
+            Description = request.Description!.Trim(),
+            Address = request.Address?.Trim() is { Length: > 0 } a ? a : place.Street?.Street.Name ?? place.Community?.Name.Replace("社区居委会", "社区", StringComparison.Ordinal),
             Reporter = request.Reporter?.Trim() is { Length: > 0 } r ? r : actor.DisplayName, Location = point,
             GridCode = place.Grid.Code, DutyGridCode = place.Grid.DutyGridCode, CommunityCode = place.Grid.CommunityCode,
             SubdistrictCode = place.Grid.SubdistrictCode, StreetName = place.Street?.Street.Name, StreetChief = place.Street?.Street.ChiefName,
             DepartmentCode = category.DepartmentCode, ReportedAt = now, UpdatedAt = now,
         };
-        CaseWorkflow.StartIntakeClock(c, rules.For(c.CategoryCode), now);
-        var transition = new CaseTransition(CaseAction.Report, CaseState.Draft, CaseState.Reported, actor.UserName,
-            actor.Roles.First(Reporters.Contains), now, request.Description.Trim(), photos, c.DepartmentCode, c.StepDeadline, null);
-
-        using (await gate.EnterAsync(ct))
+        var caseRules = rules.For(c.CategoryCode);
+        var (done, refused) = CaseWorkflow.Report(c, actor, new CaseActionInput { Note = c.Description, PhotoIds = photos }, caseRules, now);
+        if (refused is not null)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await LockAsync(ct);
-            c.Number = await NextNumberAsync(now, ct);
+            return CaseCommandResult.Fail(ToRefusal(refused, place.Grid.DutyGridCode));
+        }
+        var duplicates = await LikelyDuplicatesAsync(c, rules.Settings.DuplicateWindow, ct);
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // The day's counter row is the last lock taken, so creations queue only for the insert and the commit.
+            c.Number = await NextNumberAsync(DateOnly.FromDateTime(clock.ToLocal(now)), tx, ct);
             db.Cases.Add(c);
-            var evt = EventRow(c, transition, fromState: null, rules);
+            var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
             db.CaseEvents.Add(evt);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            feed.Publish(CaseChangedMessage.From(evt));
-            return new CaseCommandResult(c, evt, StatusCodes.Status201Created, Duplicates: duplicates);
+            follower.Poke();
+            return new CaseCommandResult(c, evt, null, duplicates);
         }
     }
 
     /// <summary>Takes one workflow action; refusals come back as 400/403/404/409 with the actions possible now.</summary>
     public async Task<CaseCommandResult> ActAsync(Guid id, string actionSlug, CaseActionRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!CaseActions.TryParse(actionSlug, out var action))
+        if (!CaseActions.TryParse(actionSlug, out var action) || action == CaseAction.Report)
         {
-            return CaseCommandResult.Fail(StatusCodes.Status404NotFound,
-                $"没有名为 '{actionSlug}' 的操作 / no action '{actionSlug}'; actions are: {string.Join(", ", CaseActions.AllSlugs)}");
+            return CaseCommandResult.Fail(Refusal.NotFound("NoSuchAction", actionSlug, string.Join(", ", CaseActions.AllSlugs.Where(s => s != "report"))));
         }
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
+        if (c is null || !ReadScope.For(actor).Allows(c))
         {
-            return CaseCommandResult.Fail(StatusCodes.Status404NotFound, $"案件 {id} 不存在 / no case {id}");
+            return CaseCommandResult.Fail(Refusal.NotFound("NoSuchCase", id));
         }
         if (request.Version is { } expected && expected != c.Version)
         {
-            return CaseCommandResult.Fail(StatusCodes.Status409Conflict,
-                $"案件已被他人修改 (版本 {c.Version}, 您看到的是 {expected}), 请刷新后重试 / the case changed since you loaded it; reload and try again");
+            return CaseCommandResult.Fail(Refusal.Conflict("VersionChanged", c.Version, expected));
         }
+        var rules = await rulesProvider.CurrentAsync(ct);
+        var errors = TextInput.Collect(TextInput.Check("note", request.Note, 2000));
         var photos = request.PhotoIds ?? [];
-        if (await MissingPhotoAsync(photos, ct) is { } missing)
+        if (photos.Length > MaxPhotos)
         {
-            return CaseCommandResult.Invalid("photoIds", $"照片 {missing} 不存在, 请先上传 / photo {missing} does not exist; upload it first");
+            errors.Add(new FieldError("photoIds", "TooManyPhotos", MaxPhotos));
+        }
+        else if (await MissingPhotoAsync(photos, ct) is { } missing)
+        {
+            errors.Add(new FieldError("photoIds", "PhotoMissing", missing));
         }
         if (request.Department is { Length: > 0 } department && !await db.Departments.AnyAsync(d => d.Code == department, ct))
         {
-            return CaseCommandResult.Invalid("department", $"部门 '{department}' 不存在 / no department '{department}'; see GET /api/departments");
+            errors.Add(new FieldError("department", "DepartmentUnknown", department));
+        }
+        if (request.Category is { Length: > 0 } corrected && !rules.Categories.ContainsKey(corrected))
+        {
+            errors.Add(new FieldError("category", "CategoryUnknown", corrected));
+        }
+        Resolution721? resolution = null;
+        if (request.Resolution is { Length: > 0 } tag)
+        {
+            if (Resolutions721.TryParse(tag, out var parsed)) resolution = parsed;
+            else errors.Add(new FieldError("resolution", "ResolutionRequired", string.Join(", ", Resolutions721.Slugs)));
         }
         if (action == CaseAction.Merge && request.MasterCaseId is { } masterId && masterId != c.Id)
         {
-            var master = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == masterId, ct);
+            var master = await db.Cases.AsNoTracking().Where(x => x.Id == masterId).Select(x => new { x.State }).SingleOrDefaultAsync(ct);
             if (master is null || master.State.IsTerminal())
             {
-                return CaseCommandResult.Invalid("masterCaseId", "原案件不存在或已办结 / the original case does not exist or is no longer open");
+                errors.Add(new FieldError("masterCaseId", "MasterNotOpen"));
             }
         }
-        if (request.Resolution is { Length: > 0 } resolution && resolution is not ("service" or "management" or "enforcement"))
+        if (errors.Count > 0)
         {
-            return CaseCommandResult.Invalid("resolution", "721 分类应为 service、management 或 enforcement / resolution must be service, management or enforcement");
+            return CaseCommandResult.Fail(Refusal.BadRequest([.. errors]));
         }
 
-        var rules = await rulesProvider.CurrentAsync(ct);
         var now = clock.UtcNow;
         var input = new CaseActionInput
         {
             Note = request.Note, PhotoIds = photos, Department = request.Department, Reason = request.Reason,
-            MasterCaseId = request.MasterCaseId, Extension = request.Extension, Resolution = request.Resolution,
+            MasterCaseId = request.MasterCaseId, Extension = request.Extension, Resolution = resolution, Category = request.Category,
         };
+        return await ApplyAsync(c, action, actor, input, rules, now, ct);
+    }
+
+    /// <summary>
+    /// Applies an action to a loaded, tracked case and saves it with its audit line; a concurrent change of the same
+    /// case makes this a 409 with nothing written. Also the clock's entry point for automatic 催办/督办.
+    /// </summary>
+    public async Task<CaseCommandResult> ApplyAsync(Case c, CaseAction action, Actor actor, CaseActionInput input,
+        CaseRulesProvider.Snapshot rules, DateTimeOffset now, CancellationToken ct = default)
+    {
         var from = c.State;
+        var previousDepartment = c.DepartmentCode;
         var (done, refused) = CaseWorkflow.Apply(c, action, actor, input, rules.For(c.CategoryCode), now);
         if (refused is not null)
         {
-            var status = refused.Kind switch
-            {
-                CaseRefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-                CaseRefusalKind.InvalidInput => StatusCodes.Status400BadRequest,
-                _ => StatusCodes.Status409Conflict,
-            };
-            return CaseCommandResult.Fail(status, refused.Message, refused.FieldErrors, refused.AllowedActions);
+            return CaseCommandResult.Fail(ToRefusal(refused, null));
         }
-
-        using (await gate.EnterAsync(ct))
+        var evt = EventRow(c, done!, from.Slug(), previousDepartment == c.DepartmentCode ? null : previousDepartment, rules);
+        db.CaseEvents.Add(evt);
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await LockAsync(ct);
-            var evt = EventRow(c, done!, from.Slug(), rules);
-            db.CaseEvents.Add(evt);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return CaseCommandResult.Fail(StatusCodes.Status409Conflict,
-                    "案件刚被他人修改, 本次操作未保存, 请刷新后重试 / someone else changed the case at the same moment; nothing was saved, reload and try again");
-            }
-            await tx.CommitAsync(ct);
-            feed.Publish(CaseChangedMessage.From(evt));
-            return new CaseCommandResult(c, evt, StatusCodes.Status200OK);
+            // One round trip: the version-checked update and the audit insert, in EF's own transaction.
+            await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CaseCommandResult.Fail(Refusal.Conflict("ChangedMeanwhile"));
+        }
+        follower.Poke();
+        return new CaseCommandResult(c, evt, null);
     }
 
-    private async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(string category, Point point, DateTimeOffset now, CancellationToken ct)
+    private static Refusal ToRefusal(CaseRefusal refused, string? dutyGrid)
     {
-        var since = now - DuplicateFinder.Window;
-        // PostGIS narrows the search with its index; the domain rule decides.
+        var status = refused.Kind switch
+        {
+            CaseRefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+            CaseRefusalKind.InvalidInput => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status409Conflict,
+        };
+        // A grid member reporting outside their duty grid is told which grid the place belongs to.
+        var (code, args) = refused.Code == "OwnDutyGridOnly" && dutyGrid is not null ? ("ReportOutsideDutyGrid", new object?[] { dutyGrid }) : (refused.Code, refused.Args);
+        return new Refusal(status, code, args, refused.FieldErrors, refused.AllowedActions);
+    }
+
+    private async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(Case c, TimeSpan window, CancellationToken ct)
+    {
+        var since = c.ReportedAt - window;
+        var open = CaseStates.Open;
+        // PostGIS narrows the search with its indexes; the domain rule decides.
         var nearby = await db.Cases.AsNoTracking()
-            .Where(x => x.CategoryCode == category && x.ReportedAt >= since && x.Location.IsWithinDistance(point, 0.001))
+            .Where(x => x.CategoryCode == c.CategoryCode && x.ReportedAt >= since && open.Contains(x.State) && x.Location.IsWithinDistance(c.Location, 0.001))
             .ToListAsync(ct);
-        return DuplicateFinder.Find(category, point, now, nearby)
+        return DuplicateFinder.Find(c.CategoryCode, c.Location, c.ReportedAt, window, nearby)
             .Select(d => new DuplicateHint(d.Case.Id, d.Case.Number, d.Case.State.Slug(), Math.Round(d.DistanceM, 1), d.Case.ReportedAt))
             .ToList();
     }
@@ -216,37 +236,35 @@ public sealed class CaseService(
         return photoIds.Except(found).Select(g => (Guid?)g).FirstOrDefault();
     }
 
-    private Task LockAsync(CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CaseWriteGate.AdvisoryLockKey})", ct);
-
-    /// <summary>案件编号: the local date and a four-digit sequence of that day, e.g. 202611260007.</summary>
-    private async Task<string> NextNumberAsync(DateTimeOffset now, CancellationToken ct)
+    /// <summary>案件编号: the local date and a four-digit sequence of that day, e.g. 202611260007; past 9999 a day it grows a digit.</summary>
+    private async Task<string> NextNumberAsync(DateOnly day, IDbContextTransaction tx, CancellationToken ct)
     {
-        var prefix = clock.ToLocal(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        // Longest first: past 9999 a day the sequence simply grows a digit.
-        var last = await db.Cases.Where(x => x.Number.StartsWith(prefix))
-            .OrderByDescending(x => x.Number.Length).ThenByDescending(x => x.Number).Select(x => x.Number).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[8..], CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("D4", CultureInfo.InvariantCulture);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO case_number_counters (day, last) VALUES (@day, 1) ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last",
+            connection, (NpgsqlTransaction)tx.GetDbTransaction());
+        cmd.Parameters.AddWithValue("day", day);
+        var next = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        return day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + next.ToString("D4", CultureInfo.InvariantCulture);
     }
 
-    private CaseEventRow EventRow(Case c, CaseTransition t, string? fromState, CaseRulesProvider.Snapshot rules) => new()
+    private static CaseEventRow EventRow(Case c, CaseTransition t, string? fromState, string? previousDepartment, CaseRulesProvider.Snapshot rules)
     {
-        CaseId = c.Id, CaseNumber = c.Number, Action = t.Action.Slug(), FromState = fromState, ToState = t.To.Slug(),
-        Actor = t.Actor, ActorRole = t.Role.Slug(), At = t.At, Note = t.Note, PhotoIds = [.. t.PhotoIds], Department = c.DepartmentCode,
-        Deadline = c.StepDeadline, OnTime = t.OnTime, Overdue = c.ReadClock(rules.Clock, t.At)?.IsOverdue ?? false,
-        CategoryCode = c.CategoryCode, GridCode = c.GridCode, Lon = c.Location.X, Lat = c.Location.Y,
-        Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
-        Level = c.ReadClock(rules.Clock, t.At)?.Level.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>Someone reporting from the street (grid member, road director), not from a desk.</summary>
-    private static bool IsFieldCollector(Actor actor) =>
-        (actor.Has(Role.GridMember) || actor.Has(Role.RoadDirector)) && !actor.Has(Role.Intake) && !actor.Has(Role.ShiftLead);
-
-    private static CaseSource DefaultSource(Actor actor) =>
-        actor.Has(Role.GridMember) ? CaseSource.Patrol
-        : actor.Has(Role.RoadDirector) ? CaseSource.RoadDirector
-        : actor.Has(Role.Leader) ? CaseSource.Leader
-        : CaseSource.Hotline;
+        var reading = c.ReadClock(rules.Clock, t.At);
+        var flags = new List<string>();
+        if (rules.Settings.IsShirking(c)) flags.Add("shirking");
+        if (rules.Settings.IsMultipleRework(c)) flags.Add("rework");
+        return new CaseEventRow
+        {
+            CaseId = c.Id, CaseNumber = c.Number, Action = t.Action.Slug(), FromState = fromState, ToState = t.To.Slug(),
+            Actor = t.Actor, ActorRole = t.Role.Slug(), At = t.At, Note = t.Note, PhotoIds = [.. t.PhotoIds],
+            Department = c.DepartmentCode, PreviousDepartment = previousDepartment,
+            Step = t.Step?.Slug(), Deadline = t.Deadline,
+            FinishedStep = t.Finished?.Step.Slug(), FinishedDeadline = t.Finished?.Deadline, OnTime = t.Finished?.OnTime,
+            Overdue = reading?.IsOverdue ?? false, Level = reading?.Level.ToString().ToLowerInvariant(),
+            CategoryCode = c.CategoryCode, GridCode = c.GridCode, DutyGridCode = c.DutyGridCode, Lon = c.Location.X, Lat = c.Location.Y,
+            Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
+            Supervision = c.SupervisionLevel, Flags = [.. flags],
+        };
+    }
 }

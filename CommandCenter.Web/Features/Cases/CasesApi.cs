@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Security.Claims;
+using CommandCenter.Domain.Cases;
+using CommandCenter.Domain.Geography;
 using CommandCenter.Web.Data;
-using CommandCenter.Web.Features.Auth;
-using CommandCenter.Web.Features.Live;
-using CommandCenter.Web.Features.Problems;
+using CommandCenter.Web.Data.Cases;
+using CommandCenter.Web.Identity;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Problems;
+using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Features.Cases;
@@ -24,45 +29,62 @@ public static class CasesApi
             var c = result.Case!;
             return Results.Created($"/api/cases/{c.Id}", new
             {
-                id = c.Id, number = c.Number, status = Domain.Cases.CaseStates.Slug(c.State),
+                id = c.Id, number = c.Number, status = c.State.Slug(),
                 gridCode = c.GridCode, dutyGrid = c.DutyGridCode, community = c.CommunityCode, subdistrict = c.SubdistrictCode,
                 street = c.StreetName, streetChief = c.StreetChief, department = c.DepartmentCode, deadline = c.StepDeadline,
                 version = c.Version, likelyDuplicates = result.Duplicates,
             });
         });
 
-        api.MapGet("/cases", async (string? status, string? category, string? source, string? grid, string? dutyGrid, string? department,
+        api.MapGet("/cases", async (string? status, string? stage, string? category, string? source, string? grid, string? dutyGrid, string? department,
             bool? overdue, string? q, int? page, int? pageSize, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
-            Results.Ok(await queries.ListAsync(new CaseFilter(
-                status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), category, source, grid, dutyGrid,
-                department, overdue, q, page ?? 1, pageSize ?? 50), ct, user.ToActor())));
+        {
+            if (page is < 1 or > CaseQueries.MaxPage)
+            {
+                return Problem.BadRequest("page", "OutOfRange", 1, CaseQueries.MaxPage);
+            }
+            if (pageSize is < 1 or > CaseQueries.MaxPageSize)
+            {
+                return Problem.BadRequest("pageSize", "OutOfRange", 1, CaseQueries.MaxPageSize);
+            }
+            if (TextInput.Collect(TextInput.Check("q", q, 32), TextInput.Check("grid", grid, 32), TextInput.Check("dutyGrid", dutyGrid, 32),
+                TextInput.Check("category", category, 8), TextInput.Check("department", department, 32)) is { Count: > 0 } bad)
+            {
+                return Problem.BadRequest([.. bad]);
+            }
+            var filter = new CaseFilter(status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), stage, category, source,
+                grid, dutyGrid, department, overdue, q, Page: page ?? 1, PageSize: pageSize ?? 50);
+            return Results.Ok(await queries.ListAsync(filter, ReadScope.For(user.ToActor()!), ct));
+        });
 
         api.MapGet("/cases/{id:guid}", async (Guid id, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
-            await queries.DetailAsync(id, user.ToActor(), ct) is { } detail ? Results.Ok(detail) : Problem.NotFound($"案件 {id} 不存在 / no case {id}"));
+            await queries.DetailAsync(id, user.ToActor()!, ct) is { } detail ? Results.Ok(detail) : Problem.NotFound("NoSuchCase", id));
 
         api.MapPost("/cases/{id:guid}/actions/{action}", async (Guid id, string action, CaseActionRequest? body, ClaimsPrincipal user,
             CaseService cases, CaseQueries queries, CancellationToken ct) =>
         {
-            var result = await cases.ActAsync(id, action, body ?? new CaseActionRequest(), user.ToActor()!, ct);
-            return result.Succeeded ? Results.Ok(await queries.DetailAsync(id, user.ToActor(), ct)) : result.ToProblem();
+            var actor = user.ToActor()!;
+            var result = await cases.ActAsync(id, action, body ?? new CaseActionRequest(), actor, ct);
+            return result.Succeeded ? Results.Ok(await queries.DetailAsync(id, actor, ct)) : result.ToProblem();
         });
 
-        api.MapGet("/events", async (long? after, int? limit, CaseQueries queries, CancellationToken ct) =>
-            Results.Ok((await queries.EventsAfterAsync(after ?? 0, limit ?? 1000, ct)).Select(CaseChangedMessage.From)));
+        api.MapGet("/events", async (long? after, int? limit, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
+            Results.Ok((await queries.EventsAfterAsync(after ?? 0, limit ?? 1000, ReadScope.For(user.ToActor()!), ct)).Select(CaseChangedMessage.From)));
 
-        api.MapGet("/events/latest", async (CommandCenterDb db, CancellationToken ct) =>
-            Results.Ok(new { seq = await db.CaseEvents.MaxAsync(e => (long?)e.Seq, ct) ?? 0 }));
+        // Where the live feed starts: a screen takes this, then its snapshot, then applies every event after it.
+        api.MapGet("/events/latest", (ChangeFollower follower) => Results.Ok(new { seq = follower.CasePosition }));
 
         // A whole local day of events, for the wall's morning replay.
-        api.MapGet("/events/day", async (string? date, CommandCenterDb db, Domain.Geography.CityClock clock, CancellationToken ct) =>
+        api.MapGet("/events/day", async (string? date, ClaimsPrincipal user, CommandCenterDb db, CityClock clock, CancellationToken ct) =>
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return Problem.BadRequest(("date", "日期格式应为 yyyy-MM-dd / date must look like 2026-11-26"));
+                return Problem.BadRequest("date", "DateFormat");
             }
             var start = clock.ToInstant(day.ToDateTime(TimeOnly.MinValue));
-            var end = start.AddDays(1);
-            var rows = await db.CaseEvents.AsNoTracking().Where(e => e.At >= start && e.At < end).OrderBy(e => e.Seq).ToListAsync(ct);
+            var end = clock.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var rows = await db.CaseEvents.AsNoTracking().VisibleTo(ReadScope.For(user.ToActor()!))
+                .Where(e => e.At >= start && e.At < end).OrderBy(e => e.Seq).ToListAsync(ct);
             return Results.Ok(rows.Select(CaseChangedMessage.From));
         });
 

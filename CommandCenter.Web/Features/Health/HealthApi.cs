@@ -1,3 +1,4 @@
+using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Features.Map;
 using Microsoft.EntityFrameworkCore;

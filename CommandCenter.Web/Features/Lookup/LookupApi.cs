@@ -1,7 +1,9 @@
+using CommandCenter.Domain.Validation;
+using CommandCenter.Web.City;
 using System.Globalization;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Web.Features.Map;
-using CommandCenter.Web.Features.Problems;
+using CommandCenter.Web.Problems;
 using NetTopologySuite.Geometries;
 
 namespace CommandCenter.Web.Features.Lookup;
@@ -19,14 +21,13 @@ public static class LookupApi
 
     private static IResult Lookup(string? lon, string? lat, string? at, CityGeography city, CityClock clock)
     {
-        var errors = new List<(string, string)>();
-        var x = Coordinate(lon, "lon", "经度", -180, 180, errors);
-        var y = Coordinate(lat, "lat", "纬度", -90, 90, errors);
+        var errors = new List<FieldError>();
+        var x = Coordinate(lon, "lon", -180, 180, errors);
+        var y = Coordinate(lat, "lat", -90, 90, errors);
         var instant = clock.UtcNow;
-        if (!string.IsNullOrWhiteSpace(at)
-            && !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant))
+        if (!string.IsNullOrWhiteSpace(at) && !clock.TryParseInstant(at, out instant))
         {
-            errors.Add(("at", $"时间 '{at}' 不是 ISO 8601 格式 / at must be an ISO 8601 time such as 2026-07-01T20:30:00+08:00"));
+            errors.Add(new FieldError("at", "TimeFormat", at));
         }
         if (errors.Count > 0)
         {
@@ -36,8 +37,7 @@ public static class LookupApi
         var result = city.Index.Lookup(Factory.CreatePoint(new Coordinate(x, y)), local);
         if (result is null)
         {
-            return Problem.NotFound(
-                $"坐标 ({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}) 不在任何单元网格内 / the point lies outside the city's unit grids");
+            return Problem.NotFound("PointOutsideCity", x.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture));
         }
         return Results.Ok(new LookupResponse(
             result.Grid.Code,
@@ -53,21 +53,21 @@ public static class LookupApi
             new DateTimeOffset(local, clock.Zone.GetUtcOffset(instant))));
     }
 
-    private static double Coordinate(string? text, string field, string zh, double min, double max, List<(string, string)> errors)
+    private static double Coordinate(string? text, string field, double min, double max, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add((field, $"缺少{zh} / {field} is required"));
+            errors.Add(new FieldError(field, "Required"));
             return double.NaN;
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            errors.Add((field, $"{zh} '{text}' 不是数字 / {field} must be a decimal number"));
+            errors.Add(new FieldError(field, "NotANumber", text.Length > 40 ? text[..40] : text));
             return double.NaN;
         }
         if (value < min || value > max)
         {
-            errors.Add((field, $"{zh}必须在 {min} 到 {max} 之间 / {field} must be between {min} and {max}"));
+            errors.Add(new FieldError(field, "OutOfRange", min, max));
         }
         return value;
     }

@@ -1,68 +1,65 @@
 using CommandCenter.Domain.Cases;
 using CommandCenter.Domain.Geography;
+using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
+using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 
 namespace CommandCenter.Web.Features.Map;
 
-/// <summary>Open cases for the map (one feature per case, coloured by stage and clock) and the map search.</summary>
+/// <summary>Open cases for the map (one feature per case, coloured by stage and clock) and the map search, within the reader's scope.</summary>
 public sealed class CaseMapQueries(CommandCenterDb db, CaseRulesProvider rulesProvider, CityClock clock, CityGeography city)
 {
-    public async Task<FeatureCollection> OpenCasesAsync(MapCaseFilter filter, CancellationToken ct = default)
+    /// <summary>At most this many cases are drawn; past it the newest are kept.</summary>
+    public const int Cap = 20_000;
+
+    public async Task<FeatureCollection> OpenCasesAsync(CaseFilter filter, ReadScope scope, CancellationToken ct = default)
     {
         var rules = await rulesProvider.CurrentAsync(ct);
         var now = clock.UtcNow;
-        var open = Enum.GetValues<CaseState>().Where(s => s.IsOpen()).ToList();
-        var states = filter.Stage is { Length: > 0 } stage && Enum.TryParse<CaseStage>(stage, ignoreCase: true, out var st)
-            ? st.States().Where(open.Contains).ToList()
-            : open;
-        var query = db.Cases.AsNoTracking().Where(c => states.Contains(c.State));
-        if (filter.Category is { Length: > 0 } category)
-        {
-            query = query.Where(c => c.CategoryCode.StartsWith(category));
-        }
-        if (filter.Source is { Length: > 0 } && CaseSources.TryParse(filter.Source, out var source))
-        {
-            query = query.Where(c => c.Source == source);
-        }
-        if (filter.Department is { Length: > 0 } department)
-        {
-            query = query.Where(c => c.DepartmentCode == department);
-        }
-        if (filter.From is { } from)
-        {
-            query = query.Where(c => c.ReportedAt >= from);
-        }
-        if (filter.To is { } to)
-        {
-            query = query.Where(c => c.ReportedAt <= to);
-        }
+        var query = (filter with { OpenOnly = true }).Apply(db.Cases.AsNoTracking().VisibleTo(scope), now);
         var fc = new FeatureCollection();
-        foreach (var c in await query.OrderBy(c => c.ReportedAt).Take(20_000).ToListAsync(ct))
+        foreach (var c in await query.OrderByDescending(c => c.ReportedAt).Take(Cap).ToListAsync(ct))
         {
-            var reading = c.ReadClock(rules.Clock, now);
-            fc.Add(new Feature(c.Location, new AttributesTable
-            {
-                { "id", c.Id.ToString() }, { "number", c.Number }, { "status", c.State.Slug() }, { "statusName", c.State.NameZh() },
-                { "stage", c.State.StageOf().Slug() }, { "category", c.CategoryCode },
-                { "categoryName", rules.Categories.GetValueOrDefault(c.CategoryCode)?.Name ?? c.CategoryCode },
-                { "source", c.Source.Slug() }, { "department", c.DepartmentCode }, { "gridCode", c.GridCode },
-                { "reportedAt", c.ReportedAt.ToUnixTimeMilliseconds() }, { "deadline", c.StepDeadline?.ToUnixTimeMilliseconds() },
-                { "level", reading?.Level.ToString().ToLowerInvariant() ?? "green" }, { "overdue", reading?.IsOverdue ?? false },
-                { "street", c.StreetName ?? c.Address },
-            }));
+            fc.Add(Feature(c, rules, now));
         }
         return fc;
     }
 
+    /// <summary>One case as the map draws it, when it is open, passes the filter and the scope may read it; else null.</summary>
+    public async Task<Feature?> OpenCaseAsync(Guid id, CaseFilter filter, ReadScope scope, CancellationToken ct = default)
+    {
+        var rules = await rulesProvider.CurrentAsync(ct);
+        var now = clock.UtcNow;
+        var c = await (filter with { OpenOnly = true }).Apply(db.Cases.AsNoTracking().VisibleTo(scope), now).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? null : Feature(c, rules, now);
+    }
+
+    private static Feature Feature(Case c, CaseRulesProvider.Snapshot rules, DateTimeOffset now)
+    {
+        var reading = c.ReadClock(rules.Clock, now);
+        return new Feature(c.Location, new AttributesTable
+        {
+            { "id", c.Id.ToString() }, { "number", c.Number }, { "status", c.State.Slug() },
+            { "stage", c.State.StageOf().Slug() }, { "category", c.CategoryCode },
+            { "categoryName", rules.Categories.GetValueOrDefault(c.CategoryCode)?.DisplayName ?? c.CategoryCode },
+            { "source", c.Source.Slug() }, { "department", c.DepartmentCode }, { "gridCode", c.GridCode }, { "dutyGrid", c.DutyGridCode },
+            { "reportedAt", c.ReportedAt.ToUnixTimeMilliseconds() }, { "deadline", c.StepDeadline?.ToUnixTimeMilliseconds() },
+            { "level", reading?.Level.ToString().ToLowerInvariant() ?? "green" }, { "overdue", reading?.IsOverdue ?? false },
+            { "supervision", c.SupervisionLevel }, { "street", c.StreetName ?? c.Address },
+        });
+    }
+
     /// <summary>A case number, grid code or street name, resolved to a box to fly to.</summary>
-    public async Task<MapSearchHit?> SearchAsync(string q, CancellationToken ct = default)
+    public async Task<MapSearchHit?> SearchAsync(string q, ReadScope scope, CancellationToken ct = default)
     {
         if (q.All(char.IsAsciiDigit) && q.Length >= 8 && q.Length != 15)
         {
-            var c = await db.Cases.AsNoTracking().Where(x => x.Number == q || x.Number.EndsWith(q)).OrderByDescending(x => x.ReportedAt).FirstOrDefaultAsync(ct);
+            var c = await db.Cases.AsNoTracking().VisibleTo(scope).Where(x => x.Number == q || x.Number.EndsWith(q))
+                .OrderByDescending(x => x.ReportedAt).FirstOrDefaultAsync(ct);
             if (c is not null)
             {
                 var p = c.Location;

@@ -1,4 +1,5 @@
-using CommandCenter.Web.Features.Problems;
+using CommandCenter.Web.City;
+using CommandCenter.Web.Problems;
 
 namespace CommandCenter.Web.Features.Map;
 
@@ -19,8 +20,7 @@ public static class LayersApi
         var layer = city.LayerAsync(name);
         if (layer is null)
         {
-            return Problem.NotFound(
-                $"没有名为 '{name}' 的图层，可用: {string.Join(", ", CityGeography.LayerNames)} / no layer named '{name}'; available: {string.Join(", ", CityGeography.LayerNames)}");
+            return Problem.NotFound("NoSuchLayer", name, string.Join(", ", CityGeography.LayerNames));
         }
         return Results.Bytes(await layer, "application/geo+json");
     }

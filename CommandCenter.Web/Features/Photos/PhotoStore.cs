@@ -1,3 +1,4 @@
+using CommandCenter.Web.Data.Photos;
 using System.Security.Cryptography;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Web.Data;

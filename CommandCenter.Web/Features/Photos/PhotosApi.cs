@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CommandCenter.Web.Data;
-using CommandCenter.Web.Features.Problems;
+using CommandCenter.Web.Problems;
 
 namespace CommandCenter.Web.Features.Photos;
 
@@ -13,24 +13,24 @@ public static class PhotosApi
         {
             if (!request.HasFormContentType)
             {
-                return Problem.BadRequest(("file", "请以 multipart/form-data 上传, 字段名 file / upload as multipart/form-data with a field named file"));
+                return Problem.BadRequest("file", "UploadMultipart");
             }
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.GetFile("file");
             if (file is null || file.Length == 0)
             {
-                return Problem.BadRequest(("file", "缺少照片文件 / the form field 'file' is missing or empty"));
+                return Problem.BadRequest("file", "UploadMissing");
             }
             if (file.Length > store.MaxBytes)
             {
-                return Problem.BadRequest(("file", $"照片超过 {store.MaxBytes / 1024 / 1024} MB / the photo is larger than {store.MaxBytes / 1024 / 1024} MB"));
+                return Problem.BadRequest("file", "UploadTooLarge", store.MaxBytes / 1024 / 1024);
             }
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, ct);
             var bytes = buffer.ToArray();
             if (PhotoStore.Sniff(bytes) is null)
             {
-                return Problem.BadRequest(("file", "只接受 JPEG、PNG、WebP 图片 (按文件内容判断) / only JPEG, PNG or WebP images are accepted (checked by content)"));
+                return Problem.BadRequest("file", "UploadNotImage");
             }
             var row = await store.SaveAsync(bytes, file.FileName, user.Identity!.Name!, ct);
             return Results.Created($"/api/photos/{row.Id}", new { id = row.Id, contentType = row.ContentType, sizeBytes = row.SizeBytes });
@@ -40,7 +40,7 @@ public static class PhotosApi
         {
             var row = await db.Photos.FindAsync(id);
             return row is null
-                ? Problem.NotFound($"照片 {id} 不存在 / no photo {id}")
+                ? Problem.NotFound("NoSuchPhoto", id)
                 : Results.File(Path.Combine(store.Folder, row.StoredName), row.ContentType);
         }).RequireAuthorization().WithTags("Photos");
         return app;

@@ -7,8 +7,8 @@ public sealed record WallKpis(
 /// <summary>A grid or department with its open and overdue cases.</summary>
 public sealed record RankRow(string Code, string Name, int Open, int Overdue);
 
-/// <summary>One line of the ticker, in plain Chinese: "14:02 汉中路 暴露垃圾 已派遣 市容环卫".</summary>
-public sealed record TickerLine(long Seq, DateTimeOffset At, string Text, string Action, bool Overdue);
+/// <summary>One transition for the ticker, worded by the wall in its language: "14:02 汉中路 暴露垃圾 已派遣 市容环卫".</summary>
+public sealed record TickerLine(long Seq, DateTimeOffset At, string Place, string Category, string Action, string? Department, bool Overdue);
 
 /// <summary>Reports per local hour, today and on the same weekday last week.</summary>
 public sealed record HourlyTrend(IReadOnlyList<int> Today, IReadOnlyList<int> LastWeek);

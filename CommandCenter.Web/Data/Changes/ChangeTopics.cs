@@ -1,0 +1,22 @@
+namespace CommandCenter.Web.Data.Changes;
+
+/// <summary>The topics of the change log, and what an instance must refresh when it reads one.</summary>
+public static class ChangeTopics
+{
+    /// <summary>Step limits, category limits, workflow settings.</summary>
+    public const string Rules = "rules";
+    /// <summary>Holidays, make-up days, working hours.</summary>
+    public const string Calendar = "calendar";
+    public const string Zone = "zone";
+    public const string Kiosk = "kiosk";
+    public const string StreetChief = "street-chief";
+    public const string Roster = "roster";
+    public const string Alert = "alert";
+    public const string Patrol = "patrol";
+
+    /// <summary>Changes after which the cached rules are read again.</summary>
+    public static bool ReloadsRules(string topic) => topic is Rules or Calendar;
+
+    /// <summary>Changes after which the in-memory city (index and layers) is rebuilt.</summary>
+    public static bool ReloadsCity(string topic) => topic is Zone or Kiosk or StreetChief;
+}

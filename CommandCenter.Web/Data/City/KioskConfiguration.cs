@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommandCenter.Web.Data.City;
+
+/// <summary>Maps <see cref="KioskRow"/> to <c>kiosks</c>.</summary>
+public sealed class KioskConfiguration : IEntityTypeConfiguration<KioskRow>
+{
+    public void Configure(EntityTypeBuilder<KioskRow> b)
+    {
+        b.ToTable("kiosks");
+        b.ComplexCollection(k => k.Supplies, c => c.ToJson("supplies"));
+    }
+}

@@ -1,0 +1,240 @@
+using System.Data;
+using System.Globalization;
+using CommandCenter.Web.City;
+using CommandCenter.Web.Data;
+using CommandCenter.Web.Data.Changes;
+using CommandCenter.Web.Rules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CommandCenter.Web.Live;
+
+/// <summary>
+/// Every instance's one reader of what was written: it follows <c>case_events</c> and <c>changes</c> by sequence
+/// number and is the only feed for Blazor pages (<see cref="LiveFeed"/>), SignalR pushes (<see cref="HubBroadcaster"/>)
+/// and the reload of the cached rules and the in-memory city. Writers only commit (and poke their own instance awake);
+/// other instances wake on <c>NOTIFY cc_changes</c>, or within a second by polling, so every instance sees every write.
+/// </summary>
+public sealed class ChangeFollower(
+    IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
+    LiveFeed feed,
+    HubBroadcaster hub,
+    CaseRulesProvider rules,
+    CityGeography city,
+    ILogger<ChangeFollower> logger) : BackgroundService
+{
+    public const string Channel = "cc_changes";
+    private const int BatchSize = 500;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan GapPoll = TimeSpan.FromMilliseconds(15);
+
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Lock _waitersLock = new();
+    private readonly List<Waiter> _waiters = [];
+    private LogCursor? _cases;
+    private LogCursor? _changes;
+    private int _poked;
+
+    /// <summary>The last case event handed on by this instance.</summary>
+    public long CasePosition => _cases?.Position ?? 0;
+
+    /// <summary>The last change handed on by this instance.</summary>
+    public long ChangePosition => _changes?.Position ?? 0;
+
+    /// <summary>Starts both cursors at the end of the logs; called once the database is ready, before anything is cached.</summary>
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
+        _cases ??= new LogCursor(await db.CaseEvents.MaxAsync(e => (long?)e.Seq, ct) ?? 0);
+        _changes ??= new LogCursor(await db.Changes.MaxAsync(e => (long?)e.Seq, ct) ?? 0);
+    }
+
+    /// <summary>A writer of this instance committed: look now, and tell the other instances after reading.</summary>
+    public void Poke()
+    {
+        Interlocked.Exchange(ref _poked, 1);
+        Wake();
+    }
+
+    /// <summary>Completes once this instance has handed on (and reloaded its caches for) change <paramref name="seq"/>.</summary>
+    public Task WaitForChangeAsync(long seq, CancellationToken ct = default) => WaitAsync(isChange: true, seq, ct);
+
+    /// <summary>Completes once this instance has handed on case event <paramref name="seq"/>.</summary>
+    public Task WaitForCaseEventAsync(long seq, CancellationToken ct = default) => WaitAsync(isChange: false, seq, ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await InitializeAsync(stoppingToken);
+        var listening = ListenAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var soon = false;
+            try
+            {
+                soon = await ReadOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database restarting or unreachable: keep the position and try again.
+                logger.LogWarning(ex, "Reading the change logs failed; retrying");
+                await Task.Delay(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            try
+            {
+                await _wake.WaitAsync(soon ? GapPoll : Poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        await listening;
+    }
+
+    /// <summary>Reads both logs once; true when there is more to read right away (a full batch, or a gap to wait on).</summary>
+    private async Task<bool> ReadOnceAsync(CancellationToken ct)
+    {
+        var poked = Interlocked.Exchange(ref _poked, 0) == 1;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
+        List<Data.Cases.CaseEventRow> events;
+        List<ChangeRow> changes;
+        ulong xmin, xmax;
+        // One snapshot for the bounds and the rows, so the gap test reasons about exactly what was read.
+        await using (var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
+        {
+            (xmin, xmax) = await SnapshotAsync(db, ct);
+            var casesAfter = _cases!.Position;
+            var changesAfter = _changes!.Position;
+            events = await db.CaseEvents.AsNoTracking().Where(e => e.Seq > casesAfter).OrderBy(e => e.Seq).Take(BatchSize).ToListAsync(ct);
+            changes = await db.Changes.AsNoTracking().Where(e => e.Seq > changesAfter).OrderBy(e => e.Seq).Take(BatchSize).ToListAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var changesTaken = _changes.Advance(changes.Select(c => c.Seq).ToList(), xmin, xmax);
+        if (changesTaken > 0)
+        {
+            await HandOnAsync(changes.Take(changesTaken).ToList(), ct);
+        }
+        var eventsTaken = _cases.Advance(events.Select(e => e.Seq).ToList(), xmin, xmax);
+        foreach (var row in events.Take(eventsTaken))
+        {
+            var message = CaseChangedMessage.From(row);
+            feed.Publish(message);
+            await hub.CaseChangedAsync(message);
+        }
+        if (changesTaken + eventsTaken > 0)
+        {
+            ReleaseWaiters();
+            if (poked)
+            {
+                await db.Database.ExecuteSqlRawAsync($"NOTIFY {Channel}", ct);
+            }
+        }
+        return _cases.WaitingOnGap || _changes.WaitingOnGap || eventsTaken == BatchSize || changesTaken == BatchSize;
+    }
+
+    private async Task HandOnAsync(IReadOnlyList<ChangeRow> rows, CancellationToken ct)
+    {
+        // Caches first, so a page redrawing on the change already reads the new rules and city.
+        if (rows.Any(r => ChangeTopics.ReloadsRules(r.Topic)))
+        {
+            rules.Invalidate();
+        }
+        if (rows.Any(r => ChangeTopics.ReloadsCity(r.Topic)))
+        {
+            await city.ReloadAsync(ct);
+        }
+        foreach (var row in rows)
+        {
+            var message = ChangeMessage.From(row);
+            feed.Publish(message);
+            await hub.ChangedAsync(message);
+        }
+    }
+
+    private static async Task<(ulong Xmin, ulong Xmax)> SnapshotAsync(CommandCenterDb db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = "SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                connection.Notification += (_, _) => Wake();
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+                Wake(); // whatever was written while not listening
+                while (!ct.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Listening for {Channel} failed; polling until it works again", Channel);
+                await Task.Delay(Poll, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake.
+        }
+    }
+
+    private Task WaitAsync(bool isChange, long seq, CancellationToken ct)
+    {
+        lock (_waitersLock)
+        {
+            if ((isChange ? ChangePosition : CasePosition) >= seq)
+            {
+                return Task.CompletedTask;
+            }
+            var waiter = new Waiter(isChange, seq, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            _waiters.Add(waiter);
+            Wake();
+            return waiter.Done.Task.WaitAsync(ct);
+        }
+    }
+
+    private void ReleaseWaiters()
+    {
+        lock (_waitersLock)
+        {
+            foreach (var w in _waiters.Where(w => (w.IsChange ? ChangePosition : CasePosition) >= w.Seq).ToList())
+            {
+                w.Done.TrySetResult();
+                _waiters.Remove(w);
+            }
+        }
+    }
+
+    private sealed record Waiter(bool IsChange, long Seq, TaskCompletionSource Done);
+}

@@ -1,0 +1,24 @@
+using CommandCenter.Domain.Cases;
+using CommandCenter.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CommandCenter.Web.Live;
+
+/// <summary>
+/// <c>/hubs/ops</c>: the server pushes <c>caseChanged</c> and the city's changes; clients only listen. Each connection
+/// joins the one group of its reader's <see cref="ReadScope"/>, so a handler hears their department and a grid
+/// member their duty grid, never the whole city.
+/// </summary>
+[Authorize]
+public sealed class OpsHub : Hub
+{
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.ToActor() is { } actor)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ReadScope.For(actor).GroupName);
+        }
+        await base.OnConnectedAsync();
+    }
+}

@@ -22,8 +22,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 // Pages get the friendly not-found page; APIs and hubs get problem details (never a re-executed page).
-app.UseWhen(ctx => IsMachineEndpoint(ctx.Request.Path), api => api.UseStatusCodePages());
-app.UseWhen(ctx => !IsMachineEndpoint(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(ctx => !CultureSetup.IsMachinePath(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -43,9 +43,6 @@ app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
-
-static bool IsMachineEndpoint(PathString path) =>
-    path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -133,7 +133,7 @@ public sealed class CaseWorkflowTests
         var c = NewCase(CaseState.Filed);
         var (_, refused) = CaseWorkflow.Apply(c, CaseAction.Close, ShiftLead, FullInput, Rules, Tuesday9);
         Assert.Equal(CaseRefusalKind.NotNow, refused!.Kind);
-        Assert.Equal(["approve-void", "supervise"], refused.AllowedActions);
+        Assert.Equal(["supervise"], refused.AllowedActions);
         var (_, dispatcherRefused) = CaseWorkflow.Apply(c, CaseAction.Close, Dispatcher, FullInput, Rules, Tuesday9);
         Assert.Equal(["dispatch", "request-void"], dispatcherRefused!.AllowedActions);
     }

@@ -46,7 +46,9 @@ public sealed class AdminRulesTests(CommandCenterFactory app)
 
         var bad = await admin.Http.PutAsJsonAsync("/api/admin/step-limits", new Dictionary<string, object> { ["close"] = new { value = -1, unit = "fortnights" } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("close", out _));
+        var badErrors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(badErrors.TryGetProperty("close.unit", out _));
+        Assert.Equal(0.5, (await admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/step-limits")).GetProperty("close").GetProperty("value").GetDouble()); // nothing saved
 
         var holiday = await admin.Http.PutAsJsonAsync("/api/admin/calendar", new { date = "2026-12-31", kind = "holiday", name = "示例假日" });
         Assert.Equal(HttpStatusCode.OK, holiday.StatusCode);

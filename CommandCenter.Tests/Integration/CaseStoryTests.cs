@@ -42,7 +42,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Equal(4, dispatched.GetProperty("clock").GetProperty("limit").GetDouble());
 
         // The wrong department returns it; the dispatcher re-dispatches to 市容环卫.
-        Assert.Equal(HttpStatusCode.Forbidden, (await sanitationHandler.ActAsync(id, "return", new { note = "不是我们的" })).StatusCode);
+        // The department the case left no longer sees it, so it cannot act on it either.
+        Assert.Equal(HttpStatusCode.NotFound, (await sanitationHandler.ActAsync(id, "return", new { note = "不是我们的" })).StatusCode);
         await waterHandler.ActOkAsync(id, "return", new { note = "非供水问题, 属环卫" });
         var redispatched = await dispatcher.ActOkAsync(id, "approve-return", new { department = "sanitation", note = "改派市容环卫" });
         Assert.Equal(2, redispatched.GetProperty("dispatchCount").GetInt32());
@@ -153,7 +154,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, onePhoto.StatusCode);
         var fixedOnSpot = await member.ActOkAsync(id, "self-handle", new { note = "劝导后已收回", photoIds = new[] { await member.UploadPhotoAsync(), await member.UploadPhotoAsync() } });
         Assert.Equal("self-handled", fixedOnSpot.GetProperty("case").GetProperty("status").GetString());
-        var closed = await intake.ActOkAsync(id, "approve-self-handled");
+        var closed = await intake.ActOkAsync(id, "approve-self-handled", new { resolution = "service" });
+        Assert.Equal("service", closed.GetProperty("resolution").GetString()); // on-the-spot fixes carry the 721 tag too
         Assert.Equal("closed", closed.GetProperty("case").GetProperty("status").GetString());
         Assert.Equal(["report", "self-handle", "approve-self-handled"], closed.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("action").GetString()!));
     }
@@ -168,10 +170,11 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         var id = (await (await member.ReportAsync(lon, lat)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var version = (await intake.CaseAsync(id)).GetProperty("case").GetProperty("version").GetInt32();
 
-        // Two clerks act on the same version at the same moment: accept and void.
+        // Two clerks act on the same version at the same moment: accept and a request to void it.
+        var dispatcher = await ApiClient.SignInAsync(app, "dispatcher");
         var results = await Task.WhenAll(
             intake.ActAsync(id, "accept", new { version }),
-            shiftLead.ActAsync(id, "void", new { version, note = "重复" }));
+            dispatcher.ActAsync(id, "request-void", new { version, note = "重复" }));
         var codes = results.Select(r => r.StatusCode).OrderBy(c => c).ToList();
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], codes);
 
@@ -180,7 +183,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Equal(2, detail.GetProperty("timeline").GetArrayLength()); // the report and the winner, nothing of the loser
 
         // A stale version is refused outright.
-        var stale = await shiftLead.ActAsync(id, "void", new { version, note = "过期版本" });
+        var stale = await shiftLead.ActAsync(id, "supervise", new { version, note = "过期版本" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
     }
 
@@ -205,7 +208,9 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     public async Task Bad_input_gets_field_level_problems_and_wrong_people_get_403()
     {
         var member = await ApiClient.SignInAsync(app, "gridmember");
-        var noPhoto = await member.Http.PostAsJsonAsync("/api/cases", new { lon = 118.78, lat = 32.04, category = "20102", description = "无照片" });
+        var (ownLon, ownLat) = await member.PointInOwnDutyGridAsync();
+        var noPhoto = await member.Http.PostAsJsonAsync("/api/cases", new { lon = ownLon, lat = ownLat, category = "20102", description = "无照片" });
+        Assert.Equal(HttpStatusCode.BadRequest, noPhoto.StatusCode);
         Assert.True((await noPhoto.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("photoIds", out _));
         var bad = await member.Http.PostAsJsonAsync("/api/cases", new { lon = 118.78, category = "99999", description = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

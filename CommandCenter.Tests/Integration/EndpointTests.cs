@@ -165,9 +165,17 @@ public sealed class EndpointTests(CommandCenterFactory app)
         var response = await _http.GetAsync("/api/lookup?" + query);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()).ToList();
+        var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()!).ToList();
         Assert.NotEmpty(messages);
-        Assert.All(messages, m => Assert.Contains(" / ", m)); // Chinese, then English
+        Assert.Equal("请求参数有误", problem.GetProperty("title").GetString()); // Chinese first …
+        Assert.All(messages, m => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", m));
+
+        // … and English for a client that asks for it, word for word from the same resources.
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/lookup?" + query);
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var en = await (await _http.SendAsync(english)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("One or more fields are invalid", en.GetProperty("title").GetString());
+        Assert.All(en.GetProperty("errors").GetProperty(field).EnumerateArray(), m => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", m.GetString()!.Replace("'", "")));
     }
 
     [Fact]

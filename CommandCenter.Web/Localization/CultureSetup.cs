@@ -18,8 +18,14 @@ public static class CultureSetup
         {
             o.SetDefaultCulture(Chinese).AddSupportedCultures(Supported).AddSupportedUICultures(Supported);
             o.ApplyCurrentCultureToResponseHeaders = true;
-            // Only the query string and the cookie: a browser's Accept-Language must not switch the wall displays to English.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Pages follow the query string and the cookie only: a browser's Accept-Language must not switch a wall display
+            // to English. Machine clients (the APIs) may ask for their language with Accept-Language.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(async http =>
+                    IsMachinePath(http.Request.Path) ? await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(http) : null),
+            ];
         });
         return services;
     }
@@ -39,6 +45,10 @@ public static class CultureSetup
         }).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>APIs, hubs and health checks, which answer machines rather than people at a page.</summary>
+    public static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/open311");
 
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 }

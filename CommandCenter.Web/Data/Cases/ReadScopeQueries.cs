@@ -1,4 +1,6 @@
 using CommandCenter.Domain.Cases;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace CommandCenter.Web.Data.Cases;
 
@@ -31,4 +33,15 @@ public static class ReadScopeQueries
         }
         return events;
     }
+
+    /// <summary>
+    /// The same rule as <see cref="VisibleTo(IQueryable{CaseEventRow}, ReadScope)"/> for the few aggregates written in SQL:
+    /// a condition on <c>case_events</c> and its two parameters (<c>@scope_duty</c>, <c>@scope_dept</c>).
+    /// </summary>
+    public static (string Condition, NpgsqlParameter[] Parameters) EventsSql(ReadScope scope) =>
+        ("(@scope_duty IS NULL OR duty_grid_code = @scope_duty) AND (@scope_dept IS NULL OR department = @scope_dept OR previous_department = @scope_dept)",
+        [
+            new NpgsqlParameter("scope_duty", NpgsqlDbType.Text) { Value = (object?)scope.DutyGridCode ?? DBNull.Value },
+            new NpgsqlParameter("scope_dept", NpgsqlDbType.Text) { Value = (object?)scope.DepartmentCode ?? DBNull.Value },
+        ]);
 }

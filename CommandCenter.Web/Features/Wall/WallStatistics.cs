@@ -4,6 +4,7 @@ using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Cases;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CommandCenter.Web.Features.Wall;
 
@@ -56,22 +57,42 @@ public sealed class WallStatistics(CommandCenterDb db, CityClock clock, CityGeog
             .Select(e => new TickerLine(e.Seq, e.At, e.Street ?? e.GridCode, e.CategoryCode, e.Action,
                 e.Department is { } d ? departments.GetValueOrDefault(d, d) : null, e.Overdue)).ToList();
 
-        // Reports per local hour: the hour is taken in the city's zone by PostgreSQL.
-        var zone = clock.Zone.Id;
-        var hours = await events
-            .Where(e => e.Action == "report" && ((e.At >= todayStart && e.At < tomorrowStart) || (e.At >= lastWeekStart && e.At < lastWeekStart.AddDays(1))))
-            .GroupBy(e => new { Today = e.At >= todayStart, Hour = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(e.At, zone).Hour })
-            .Select(g => new { g.Key.Today, g.Key.Hour, Count = g.Count() }).ToListAsync(ct);
-        var todayHours = new int[24];
-        var lastWeekHours = new int[24];
-        foreach (var h in hours)
-        {
-            (h.Today ? todayHours : lastWeekHours)[h.Hour] = h.Count;
-        }
+        var (todayHours, lastWeekHours) = await HourlyReportsAsync(scope, todayStart, tomorrowStart, lastWeekStart, ct);
 
         var kpis = new WallKpis(Count("report"), Count("file"), Count(Dispatches), Count(Closes), Count("self-handle"), onTimeRate, overdueNow, avgHours);
         return new WallSnapshot(kpis, topGrids, topDepartments, ticker, new HourlyTrend(todayHours, lastWeekHours), now);
     }
+
+    /// <summary>Reports per local hour today and on the same weekday last week; PostgreSQL takes the hour in the city's zone.</summary>
+    private async Task<(int[] Today, int[] LastWeek)> HourlyReportsAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart,
+        DateTimeOffset lastWeekStart, CancellationToken ct)
+    {
+        var (visible, scopeParameters) = ReadScopeQueries.EventsSql(scope);
+        object[] parameters =
+        [
+            new NpgsqlParameter("today", todayStart), new NpgsqlParameter("tomorrow", tomorrowStart),
+            new NpgsqlParameter("week", lastWeekStart), new NpgsqlParameter("weekEnd", lastWeekStart.AddDays(1)),
+            new NpgsqlParameter("zone", clock.Zone.Id), .. scopeParameters,
+        ];
+        // The interpolated part is the constant scope condition; every value is a parameter.
+#pragma warning disable EF1002
+        var rows = await db.Database.SqlQueryRaw<HourCount>($"""
+            SELECT at >= @today AS "Today", date_part('hour', at AT TIME ZONE @zone)::int AS "Hour", count(*)::int AS "Count"
+            FROM case_events
+            WHERE action = 'report' AND ((at >= @today AND at < @tomorrow) OR (at >= @week AND at < @weekEnd)) AND {visible}
+            GROUP BY 1, 2
+            """, parameters).ToListAsync(ct);
+#pragma warning restore EF1002
+        var today = new int[24];
+        var lastWeek = new int[24];
+        foreach (var r in rows)
+        {
+            (r.Today ? today : lastWeek)[r.Hour] = r.Count;
+        }
+        return (today, lastWeek);
+    }
+
+    private sealed record HourCount(bool Today, int Hour, int Count);
 
     private static string ShortCommunity(string? name) => name?.Replace("社区居委会", "", StringComparison.Ordinal) ?? "";
 }

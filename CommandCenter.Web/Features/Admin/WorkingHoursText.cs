@@ -8,7 +8,7 @@ public static class WorkingHoursText
     public static (TimeOnly Start, TimeOnly End) Parse(string text)
     {
         var window = DailyWindow.Parse(text);
-        if (window.CrossesMidnight)
+        if (window.CrossesMidnight || window.IsEmpty)
         {
             throw new FormatException($"工作时段 '{text}' 不能跨越午夜 / working hours cannot cross midnight");
         }

@@ -50,7 +50,7 @@ internal static class ReadmeWriter
             | `communities.geojson` | {{s.Communities}} | 社区 (union of its grids): `code`, `name`, `shortName`, `subdistrictCode` |
             | `subdistricts.geojson` | {{s.Subdistricts.Count}} | 街道 (union of its grids): `code`, `name`, `districtCode`, `districtName` |
             | `streets.geojson` | {{s.Streets}} | 街巷长制: every named road merged by name: `id`, `name`, `roadClass`, `level` (街长 {{s.StreetChiefs}} / 巷长 {{s.AlleyChiefs}}), `chiefId`, `chiefName`, `chiefPhone`, `lengthM` |
-            | `vendor-zones.geojson` | {{s.GuidedZones + s.BannedZones}} | {{s.GuidedZones}} guided 摊贩疏导区 (`morning`, `night`, `seasonal`, `convenience`) + {{s.BannedZones}} `banned` school zones |
+            | `vendor-zones.geojson` | {{s.GuidedZones + s.BannedZones}} | {{s.GuidedZones}} guided 摊贩疏导区 (`morning`, `night`, `seasonal`, `guided`) + {{s.BannedZones}} `banned` school zones |
             | `kiosks.geojson` | {{s.Kiosks}} | 便民服务岗亭 (`kiosk`) / 城管驿站 (`station`) with services, hours, supplies |
             | `departments.json` | {{s.Departments}} | handling departments: `code`, `name`, `nameEn` |
             | `categories.json` | {{s.Categories}} | domain.md §3.2 部件/事件 table with default department and time limit |

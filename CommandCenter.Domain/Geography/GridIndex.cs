@@ -15,6 +15,9 @@ public sealed class GridIndex
     /// <summary>How far a point may be from a street's centre line and still belong to it.</summary>
     public const double StreetReachMetres = 30;
 
+    /// <summary>How far a bike-parking case may be from a fence and still snap to it.</summary>
+    public const double BikeFenceReachMetres = 200;
+
     private readonly STRtree<Indexed<UnitGrid>> _grids = new();
     private readonly STRtree<Indexed<VendorZone>> _zones = new();
     private readonly STRtree<Street> _streets = new();
@@ -23,9 +26,12 @@ public sealed class GridIndex
     private readonly Dictionary<string, Subdistrict> _subdistricts;
     private readonly IReadOnlyList<Kiosk> _kiosks;
 
-    public GridIndex(CityMap city)
+    /// <param name="city">The city's geography.</param>
+    /// <param name="schoolGates">School gates for the 100 m rule; null uses <see cref="SchoolGate.StandInsFor"/> the city's banned school zones.</param>
+    public GridIndex(CityMap city, IEnumerable<SchoolGate>? schoolGates = null)
     {
         City = city;
+        SchoolGates = (schoolGates ?? SchoolGate.StandInsFor(city.VendorZones)).ToList();
         foreach (var grid in city.UnitGrids)
         {
             _grids.Insert(grid.Shape.EnvelopeInternal, new Indexed<UnitGrid>(grid, PreparedGeometryFactory.Prepare(grid.Shape)));
@@ -53,6 +59,9 @@ public sealed class GridIndex
     }
 
     public CityMap City { get; }
+
+    /// <summary>The school gates the 100 m no-vending rule is measured from.</summary>
+    public IReadOnlyList<SchoolGate> SchoolGates { get; }
 
     /// <summary>The envelope of all unit grids.</summary>
     public Envelope Bounds { get; }
@@ -108,16 +117,56 @@ public sealed class GridIndex
         return best;
     }
 
-    /// <summary>The vending zone containing the point; a banned zone wins over a guided one.</summary>
+    /// <summary>The vending zone containing the point; a banned zone wins over a guided one. Bike fences are not vending zones.</summary>
     public ZoneMatch? ZoneAt(Point point, DateTime localTime)
     {
-        var zones = _zones.Query(point.EnvelopeInternal)
-            .Where(z => z.Prepared.Covers(point))
-            .Select(z => z.Item)
+        var zones = ZonesAt(point)
+            .Where(z => z.Type != VendorZoneType.BikeFence)
             .OrderBy(z => z.Type == VendorZoneType.Banned ? 0 : 1)
             .ThenBy(z => z.Id, StringComparer.Ordinal)
             .ToList();
         return zones.Count == 0 ? null : new ZoneMatch(zones[0], zones[0].IsOpenAt(localTime));
+    }
+
+    /// <summary>Every zone whose area covers the point (boundary included), bike fences too, by Id.</summary>
+    public IReadOnlyList<VendorZone> ZonesAt(Point point) =>
+        _zones.Query(point.EnvelopeInternal)
+            .Where(z => z.Prepared.Covers(point))
+            .Select(z => z.Item)
+            .OrderBy(z => z.Id, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The school gates within <paramref name="metres"/> of the point, nearest first.</summary>
+    public IReadOnlyList<SchoolGateMatch> SchoolGatesNear(Point point, double metres = ZoneCheck.SchoolGateDistanceM) =>
+        SchoolGates
+            .Select(g => new SchoolGateMatch(g, Geodesy.DistanceMetres(point.Coordinate, g.Location.Coordinate)))
+            .Where(m => m.DistanceM <= metres)
+            .OrderBy(m => m.DistanceM).ThenBy(m => m.Gate.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The zone rules for a street-vending case at the point and local time (see <see cref="ZoneCheck.Decide"/>).</summary>
+    public ZoneCheck CheckZone(Point point, DateTime localTime, IReadOnlySet<DateOnly>? publicHolidays = null) =>
+        ZoneCheck.Decide(point, localTime, ZonesAt(point), SchoolGatesNear(point).Select(m => m.Gate), publicHolidays);
+
+    /// <summary>The nearest bike fence within <paramref name="metres"/> (0 m when the point is inside it), for snapping 0506 cases.</summary>
+    public BikeFenceMatch? NearestBikeFence(Point point, double metres = BikeFenceReachMetres)
+    {
+        BikeFenceMatch? best = null;
+        foreach (var candidate in _zones.Query(Geodesy.Around(point.Coordinate, metres)))
+        {
+            var fence = candidate.Item;
+            if (fence.Type != VendorZoneType.BikeFence)
+            {
+                continue;
+            }
+            var distance = candidate.Prepared.Covers(point) ? 0 : Geodesy.DistanceMetres(point, fence.Area);
+            if (distance <= metres && (best is null || distance < best.DistanceM
+                || (distance == best.DistanceM && string.CompareOrdinal(fence.Id, best.Fence.Id) < 0)))
+            {
+                best = new BikeFenceMatch(fence, distance, fence.Capacity ?? 0);
+            }
+        }
+        return best;
     }
 
     /// <summary>The nearest kiosk by straight-line distance.</summary>

@@ -18,3 +18,9 @@ public sealed record ZoneMatch(Zones.VendorZone Zone, bool OpenNow);
 
 /// <summary>The nearest kiosk, and whether the point lies inside its service radius.</summary>
 public sealed record KioskMatch(Kiosks.Kiosk Kiosk, double DistanceM, bool WithinRadius);
+
+/// <summary>A school gate near a point and its distance in metres.</summary>
+public sealed record SchoolGateMatch(Zones.SchoolGate Gate, double DistanceM);
+
+/// <summary>The bike fence a 0506 case snaps to: its distance (0 inside) and capacity, for showing its fill.</summary>
+public sealed record BikeFenceMatch(Zones.VendorZone Fence, double DistanceM, int Capacity);

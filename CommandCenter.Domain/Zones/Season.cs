@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommandCenter.Domain.Validation;
 
 namespace CommandCenter.Domain.Zones;
 
@@ -6,11 +7,33 @@ namespace CommandCenter.Domain.Zones;
 public readonly record struct Season(int FromMonth, int FromDay, int ToMonth, int ToDay)
 {
     /// <summary>Parses "MM-dd" bounds.</summary>
-    public static Season Parse(string from, string to)
+    public static Season Parse(string from, string to) =>
+        TryParse(from, to, out var season) ? season : throw new FormatException($"'{from}'/'{to}' are not month-days of the form MM-dd.");
+
+    public static bool TryParse(string? from, string? to, out Season season)
     {
-        var (fm, fd) = ParseMonthDay(from);
-        var (tm, td) = ParseMonthDay(to);
-        return new Season(fm, fd, tm, td);
+        season = default;
+        if (!TryParseMonthDay(from, out var fm, out var fd) || !TryParseMonthDay(to, out var tm, out var td))
+        {
+            return false;
+        }
+        season = new Season(fm, fd, tm, td);
+        return true;
+    }
+
+    /// <summary>Refusals of one season's bounds: SeasonBoundFormat on "<paramref name="field"/>.from" or ".to" (not a real MM-dd; 02-29 is allowed).</summary>
+    public static IReadOnlyList<FieldError> Validate(string? from, string? to, string field)
+    {
+        var errors = new List<FieldError>();
+        if (!TryParseMonthDay(from, out _, out _))
+        {
+            errors.Add(new FieldError(field + ".from", "SeasonBoundFormat", from));
+        }
+        if (!TryParseMonthDay(to, out _, out _))
+        {
+            errors.Add(new FieldError(field + ".to", "SeasonBoundFormat", to));
+        }
+        return errors;
     }
 
     public bool Contains(DateOnly date)
@@ -21,15 +44,18 @@ public readonly record struct Season(int FromMonth, int FromDay, int ToMonth, in
         return from <= to ? key >= from && key <= to : key >= from || key <= to;
     }
 
-    private static (int Month, int Day) ParseMonthDay(string text)
+    /// <summary>The bounds in the "MM-dd" text form.</summary>
+    public string From => $"{FromMonth:D2}-{FromDay:D2}";
+
+    public string To => $"{ToMonth:D2}-{ToDay:D2}";
+
+    private static bool TryParseMonthDay(string? text, out int month, out int day)
     {
         // Parsed against a leap year so that 02-29 is accepted.
-        if (!DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            throw new FormatException($"'{text}' is not a month-day of the form MM-dd.");
-        }
-        return (d.Month, d.Day);
+        var ok = DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d);
+        (month, day) = ok ? (d.Month, d.Day) : (0, 0);
+        return ok;
     }
 
-    public override string ToString() => $"{FromMonth:D2}-{FromDay:D2}→{ToMonth:D2}-{ToDay:D2}";
+    public override string ToString() => $"{From}→{To}";
 }

@@ -82,7 +82,7 @@ public sealed class EndpointTests(CommandCenterFactory app)
         var zones = (await _http.GetFromJsonAsync<JsonElement>("/api/layers/zones")).GetProperty("features").EnumerateArray()
             .Select(f => f.GetProperty("properties")).ToList();
         Assert.True(zones.Count(z => z.GetProperty("type").GetString() != "banned") >= 12);
-        foreach (var type in new[] { "morning", "night", "seasonal", "convenience", "banned" })
+        foreach (var type in new[] { "morning", "night", "seasonal", "guided", "banned" })
         {
             Assert.Contains(zones, z => z.GetProperty("type").GetString() == type);
         }

@@ -4,6 +4,7 @@ using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Kiosks;
 using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Data;
+using CommandCenter.Web.Data.City;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -43,12 +44,8 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
             await db.UnitGrids.AsNoTracking().OrderBy(g => g.Code)
                 .Select(g => new UnitGrid(g.Code, g.CommunityCode, g.SubdistrictCode, g.DutyGridCode, g.AreaM2, g.Geom)).ToListAsync(ct),
             await db.Streets.AsNoTracking().Select(s => new Street(s.Id, s.Name, s.RoadClass, s.Level, s.ChiefId, s.ChiefName, s.ChiefPhone, s.LengthM, s.Geom)).ToListAsync(ct),
-            (await db.VendorZones.AsNoTracking().ToListAsync(ct)).Select(z => new VendorZone(
-                z.Id, z.Name, ParseZoneType(z.Type),
-                new VendorZoneSchedule(z.Windows.Select(DailyWindow.Parse).ToList(), z.SeasonFrom is null || z.SeasonTo is null ? null : Season.Parse(z.SeasonFrom, z.SeasonTo)),
-                z.StallCount, z.MaxStallAreaM2, z.Goods, z.Manager, z.SchoolName, z.Geom)).ToList(),
-            (await db.Kiosks.AsNoTracking().ToListAsync(ct)).Select(k => new Kiosk(
-                k.Id, k.Name, k.Kind, k.Services, k.Hours, k.Is24h, k.HasToilet, k.RadiusM, k.Supplies, k.Phone, k.Geom)).ToList());
+            (await db.VendorZones.AsNoTracking().ToListAsync(ct)).Select(ToDomain).ToList(),
+            (await db.Kiosks.AsNoTracking().ToListAsync(ct)).Select(ToDomain).ToList());
         _index = new GridIndex(map);
         _layers.Clear();
         logger.LogInformation("City index loaded: {Grids} unit grids, {Streets} streets, {Zones} zones, {Kiosks} kiosks",
@@ -135,6 +132,16 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
         return JsonSerializer.SerializeToUtf8Bytes(features, GeoJson);
     }
 
+    /// <summary>A stored zone as the domain sees it (legacy type slugs accepted).</summary>
+    public static VendorZone ToDomain(VendorZoneRow z) => new(
+        z.Id, z.Name, VendorZoneTypes.Parse(z.Type),
+        new VendorZoneSchedule(WeeklyHours.Parse(z.Windows), z.SeasonFrom is null || z.SeasonTo is null ? [] : [Season.Parse(z.SeasonFrom, z.SeasonTo)], [], false),
+        z.StallCount, z.MaxStallAreaM2, z.Goods, z.Manager, z.SchoolName, z.Geom);
+
+    /// <summary>A stored kiosk as the domain sees it.</summary>
+    public static Kiosk ToDomain(KioskRow k) =>
+        new(k.Id, k.Name, k.Kind, k.Services, k.Hours, k.Is24h, k.HasToilet, k.RadiusM, k.Supplies, k.Phone, k.Geom);
+
     private static NetTopologySuite.Features.Feature Feature(Geometry geometry, params (string Name, object? Value)[] properties)
     {
         var attributes = new AttributesTable();
@@ -144,8 +151,6 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
         }
         return new NetTopologySuite.Features.Feature(geometry, attributes);
     }
-
-    private static VendorZoneType ParseZoneType(string type) => Enum.Parse<VendorZoneType>(type, ignoreCase: true);
 
     private static JsonSerializerOptions CreateGeoJsonOptions()
     {

@@ -8,7 +8,7 @@ public static class WorkingHoursText
     public static (TimeOnly Start, TimeOnly End) Parse(string text)
     {
         var window = DailyWindow.Parse(text);
-        if (window.CrossesMidnight)
+        if (window.CrossesMidnight || window.IsEmpty)
         {
             throw new FormatException($"working hours '{text}' cannot cross midnight");
         }

@@ -16,7 +16,6 @@ namespace CommandCenter.Web.Data.Import;
 public static class CityDataLoader
 {
     private const string GridsFile = "unit-grids.geojson";
-    private static readonly HashSet<string> ZoneTypes = ["morning", "night", "seasonal", "convenience", "banned"];
     private static readonly HashSet<string> Roles =
         ["gridmember", "intake", "shiftlead", "dispatcher", "handler", "roaddirector", "leader", "admin", "streetchief"];
     private static readonly HashSet<string> LimitUnits = ["workingHours", "workingDays", "naturalHours"];
@@ -303,15 +302,15 @@ public static class CityDataLoader
             MaxStallAreaM2 = f.Number("maxStallAreaM2"), Goods = f.OptionalText("goods") ?? "", Manager = f.OptionalText("manager"),
             SchoolName = f.OptionalText("schoolName"), Geom = Areal(f)!,
         };
-        if (!ZoneTypes.Contains(row.Type))
+        if (!VendorZoneTypes.TryParse(row.Type, out var type))
         {
-            f.Error("type", $"未知类型 '{row.Type}' / unknown zone type; expected one of {string.Join(", ", ZoneTypes)}");
+            f.Error("type", $"未知类型 '{row.Type}' / unknown zone type; expected one of {string.Join(", ", VendorZoneTypes.Slugs)}");
         }
         foreach (var window in row.Windows)
         {
             try
             {
-                DailyWindow.Parse(window);
+                OpeningRule.Parse(window);
             }
             catch (FormatException ex)
             {
@@ -333,7 +332,7 @@ public static class CityDataLoader
                 f.Error("seasonFrom", ex.Message);
             }
         }
-        if (row.Type != "banned" && row.Windows.Length == 0)
+        if (VendorZoneTypes.PermitsVending(type) && row.Windows.Length == 0)
         {
             f.Error("windows", "疏导区须有营业时段 / a guided zone needs opening windows");
         }

@@ -2,6 +2,7 @@ using CommandCenter.Domain.Validation;
 using CommandCenter.Web.City;
 using System.Globalization;
 using CommandCenter.Domain.Geography;
+using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Problems;
 using NetTopologySuite.Geometries;
@@ -48,7 +49,7 @@ public static class LookupApi
             result.Subdistrict?.Name,
             result.Grid.SubdistrictCode,
             result.Street is { } s ? new StreetAnswer(s.Street.Id, s.Street.Name, s.Street.ChiefName, s.Street.Level, Math.Round(s.DistanceM, 1)) : null,
-            result.VendorZone is { } z ? new ZoneAnswer(z.Zone.Id, z.Zone.Name, z.Zone.Type.ToString().ToLowerInvariant(), z.OpenNow) : null,
+            result.VendorZone is { } z ? new ZoneAnswer(z.Zone.Id, z.Zone.Name, VendorZoneTypes.Slug(z.Zone.Type), z.OpenNow) : null,
             result.Kiosk is { } k ? new KioskAnswer(k.Kiosk.Id, k.Kiosk.Name, Math.Round(k.DistanceM, 1), k.WithinRadius) : null,
             new DateTimeOffset(local, clock.Zone.GetUtcOffset(instant))));
     }

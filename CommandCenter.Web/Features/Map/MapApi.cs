@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Domain.Geography;
+using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.City;
 using CommandCenter.Web.Features.Cases;
@@ -38,9 +39,9 @@ public static class MapApi
             {
                 fc.Add(new Feature(z.Area, new AttributesTable
                 {
-                    { "id", z.Id }, { "name", z.Name }, { "type", z.Type.ToString().ToLowerInvariant() },
-                    { "openNow", z.IsOpenAt(local) }, { "windows", string.Join(", ", z.Schedule.Windows) },
-                    { "season", z.Schedule.Season?.ToString() }, { "stallCount", z.StallCount }, { "schoolName", z.SchoolName },
+                    { "id", z.Id }, { "name", z.Name }, { "type", VendorZoneTypes.Slug(z.Type) },
+                    { "openNow", z.IsOpenAt(local) }, { "windows", z.Schedule.Hours.ToString() },
+                    { "season", z.Schedule.Seasons.Count == 0 ? null : string.Join(", ", z.Schedule.Seasons) }, { "stallCount", z.StallCount }, { "schoolName", z.SchoolName },
                 }));
             }
             return Results.Text(JsonSerializer.Serialize(fc, GeoJson), "application/geo+json");

@@ -1,3 +1,4 @@
+using CommandCenter.Web.City;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Kiosks;
 using CommandCenter.Domain.Zones;

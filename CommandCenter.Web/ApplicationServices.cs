@@ -49,6 +49,7 @@ public static class ApplicationServices
 
         services.AddSingleton<CaseRulesProvider>();
         services.AddScoped<CaseService>();
+        services.AddHostedService<ClockWatcher>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();
         services.AddScoped<WallStatistics>();

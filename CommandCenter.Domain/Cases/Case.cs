@@ -53,6 +53,8 @@ public sealed class Case
     public int ReminderCount { get; set; }
     /// <summary>How many of the running step's automatic reminder thresholds have fired (reset when a new step starts).</summary>
     public int StepRemindersSent { get; set; }
+    /// <summary>When the running step's next automatic 催办/督办 falls due (null: none will).</summary>
+    public DateTimeOffset? NextReminderAt { get; set; }
     /// <summary>Why a desk asked to void the case (申请作废), until the shift leader decides.</summary>
     public string? PendingVoid { get; set; }
     /// <summary>Extra handling time asked for and not yet decided (申请延期).</summary>

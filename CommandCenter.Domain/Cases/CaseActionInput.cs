@@ -19,6 +19,8 @@ public sealed record CaseActionInput
     public string? Category { get; init; }
     /// <summary>Which automatic reminder of the running step this is (index into the reminder thresholds), for the clock's actions.</summary>
     public int? ReminderIndex { get; init; }
+    /// <summary>The share of the limit used at that threshold (0.5, 0.8, 1, 2 …), recorded with the reminder.</summary>
+    public double? ReminderShare { get; init; }
 
     public static CaseActionInput None { get; } = new();
 }

@@ -155,6 +155,7 @@ public static class CaseWorkflow
         c.State = to;
         c.UpdatedAt = now;
         c.Version++;
+        c.NextReminderAt = to.IsTerminal() ? null : CaseReminders.NextAt(c, rules);
         return (new CaseTransition(action, from, to, actor.UserName, role, now, input.Note?.Trim(), input.PhotoIds,
             c.DepartmentCode, c.ClockStep, c.StepDeadline, effects.Finished), null);
     }

@@ -3,14 +3,12 @@ using CommandCenter.Domain.Validation;
 namespace CommandCenter.Domain.Clocks;
 
 /// <summary>
-/// 自动催办/督办设置: at which shares of a step's limit the system chases (催办) and supervises (督办) by itself, and when a
-/// case counts as 推诿 (shirking) or 多次返工 (multiple rework). Design defaults (domain.md §4.3, §5.1), edited by an admin.
+/// 自动催办/督办设置: at which shares of a step's limit the system chases (催办) and supervises (督办) by itself,. Design defaults (domain.md §4.3, §5.1), edited by an admin.
 /// </summary>
 public sealed record ReminderSettings
 {
     public const int MaxLevels = 5;
     public const double MaxShare = 10;
-    public const int MaxCount = 20;
 
     /// <summary>催办 levels as shares of the limit used: by default on turning yellow (50 %) and orange (80 %).</summary>
     public IReadOnlyList<double> ChaseAt { get; init; } = [0.5, 0.8];
@@ -18,31 +16,17 @@ public sealed record ReminderSettings
     /// <summary>督办 levels: by default once overdue (1, i.e. past the deadline) and at twice the limit (2, purple).</summary>
     public IReadOnlyList<double> SuperviseAt { get; init; } = [1.0, 2.0];
 
-    /// <summary>推诿: returned more than this many times; 1 makes a second return shirking (domain.md §4.3).</summary>
-    public int ShirkingReturnsAbove { get; init; } = 1;
-
-    /// <summary>多次返工: sent back after a failed 核查 at least this many times (domain.md §4.3 #21).</summary>
-    public int MultipleReworkAtLeast { get; init; } = 2;
-
     public static ReminderSettings Defaults { get; } = new();
 
     /// <summary>
     /// Refuses shares that are not above 0 and at most <see cref="MaxShare"/> times the limit, shares not strictly increasing
-    /// within their list, more than <see cref="MaxLevels"/> levels, and counts outside their range.
+    /// within their list, and more than <see cref="MaxLevels"/> levels.
     /// </summary>
     public IReadOnlyList<FieldError> Validate()
     {
         var refusals = new List<FieldError>();
         CheckShares("chaseAt", ChaseAt, refusals);
         CheckShares("superviseAt", SuperviseAt, refusals);
-        if (ShirkingReturnsAbove is < 0 or > MaxCount)
-        {
-            refusals.Add(new FieldError("shirkingReturnsAbove", "ReminderCountRange", 0, MaxCount));
-        }
-        if (MultipleReworkAtLeast is < 1 or > MaxCount)
-        {
-            refusals.Add(new FieldError("multipleReworkAtLeast", "ReminderCountRange", 1, MaxCount));
-        }
         return refusals;
     }
 

@@ -9,9 +9,9 @@ public sealed class CityClock(TimeProvider time, TimeZoneInfo zone)
 
     public TimeZoneInfo Zone { get; } = zone;
 
-    public DateTimeOffset UtcNow => time.GetUtcNow();
+    public DateTimeOffset UtcNow => time.GetUtcNow().ToUniversalTime();
 
-    public DateTime LocalNow => ToLocal(time.GetUtcNow());
+    public DateTime LocalNow => ToLocal(UtcNow);
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTimeFromUtc(instant.UtcDateTime, Zone);
 

@@ -13,18 +13,18 @@ public sealed class CaseFlagsTests
     [InlineData(2, true)] // a second return of the same case counts as 推诿 (domain.md §4.3)
     [InlineData(3, true)]
     public void A_second_return_is_shirking(int returns, bool shirking) =>
-        Assert.Equal(shirking, CaseFlags.Of(returns, 0, ReminderSettings.Defaults).Shirking);
+        Assert.Equal(shirking, CaseFlags.Of(returns, 0, WorkflowSettings.Defaults).Shirking);
 
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, true)] // ReworkCount ≥ 2 = 多次返工 (domain.md §4.3 #21)
     public void Two_reworks_are_multiple_rework(int reworks, bool multiple) =>
-        Assert.Equal(multiple, CaseFlags.Of(0, reworks, ReminderSettings.Defaults).MultipleRework);
+        Assert.Equal(multiple, CaseFlags.Of(0, reworks, WorkflowSettings.Defaults).MultipleRework);
 
     [Fact]
     public void A_stricter_bureau_flags_the_first_return()
     {
-        var strict = ReminderSettings.Defaults with { ShirkingReturnsAbove = 0, MultipleReworkAtLeast = 3 };
+        var strict = WorkflowSettings.Defaults with { ShirkingReturnsAbove = 0, MultipleReworkAtLeast = 3 };
         Assert.Equal(new CaseFlags(Shirking: true, MultipleRework: false), CaseFlags.Of(1, 2, strict));
     }
 
@@ -33,10 +33,10 @@ public sealed class CaseFlagsTests
     {
         var c = NewCase(CaseState.Dispatched);
         CaseWorkflow.Apply(c, CaseAction.Return, Handler, FullInput, Rules, Tuesday9);
-        Assert.False(CaseFlags.Of(c, ReminderSettings.Defaults).Shirking);
+        Assert.False(CaseFlags.Of(c, WorkflowSettings.Defaults).Shirking);
         CaseWorkflow.Apply(c, CaseAction.DenyReturn, Dispatcher, FullInput, Rules, Tuesday9.AddMinutes(10));
         CaseWorkflow.Apply(c, CaseAction.Return, Handler, FullInput, Rules, Tuesday9.AddMinutes(20));
         Assert.Equal(2, c.ReturnCount);
-        Assert.True(CaseFlags.Of(c, ReminderSettings.Defaults).Shirking);
+        Assert.True(CaseFlags.Of(c, WorkflowSettings.Defaults).Shirking);
     }
 }

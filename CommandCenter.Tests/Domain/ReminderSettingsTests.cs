@@ -1,3 +1,4 @@
+using CommandCenter.Domain.Cases;
 using CommandCenter.Domain.Clocks;
 using CommandCenter.Domain.Validation;
 
@@ -12,8 +13,6 @@ public sealed class ReminderSettingsTests
         var defaults = ReminderSettings.Defaults;
         Assert.Equal([0.5, 0.8], defaults.ChaseAt);
         Assert.Equal([1.0, 2.0], defaults.SuperviseAt);
-        Assert.Equal(1, defaults.ShirkingReturnsAbove);
-        Assert.Equal(2, defaults.MultipleReworkAtLeast);
         Assert.Empty(defaults.Validate());
     }
 
@@ -63,10 +62,10 @@ public sealed class ReminderSettingsTests
     [Fact]
     public void Flag_thresholds_out_of_range_are_refused()
     {
-        var errors = (ReminderSettings.Defaults with { ShirkingReturnsAbove = -1, MultipleReworkAtLeast = 0 }).Validate();
+        var errors = (WorkflowSettings.Defaults with { ShirkingReturnsAbove = -1, MultipleReworkAtLeast = 0 }).Validate();
         Assert.Equal([("shirkingReturnsAbove", "ReminderCountRange"), ("multipleReworkAtLeast", "ReminderCountRange")], errors.Select(e => (e.Field, e.Code)));
         Assert.Equal([1, 20], errors[1].Args);
-        Assert.Single((ReminderSettings.Defaults with { MultipleReworkAtLeast = 21 }).Validate());
-        Assert.Empty((ReminderSettings.Defaults with { ShirkingReturnsAbove = 0, MultipleReworkAtLeast = 20 }).Validate());
+        Assert.Single((WorkflowSettings.Defaults with { MultipleReworkAtLeast = 21 }).Validate());
+        Assert.Empty((WorkflowSettings.Defaults with { ShirkingReturnsAbove = 0, MultipleReworkAtLeast = 20 }).Validate());
     }
 }

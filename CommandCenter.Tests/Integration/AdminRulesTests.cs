@@ -7,12 +7,12 @@ namespace CommandCenter.Tests.Integration;
 
 /// <summary>An admin edits the limits and the calendar; the next clocks follow, and nobody else may edit them.</summary>
 [Collection(CityCollection.Name)]
-public sealed class AdminRulesTests(CommandCenterFactory app)
+public sealed class AdminRulesTests(CommandCenterFactory app) : CityTest(app)
 {
     [Fact]
     public async Task A_changed_category_limit_sets_the_next_dispatch_deadline()
     {
-        var admin = await ApiClient.SignInAsync(app, "admin");
+        var admin = await ApiClient.SignInAsync(App, "admin");
         var changed = await admin.Http.PutAsJsonAsync("/api/admin/categories/20108/limit", new { value = 24, unit = "naturalHours" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var categories = await admin.Http.GetFromJsonAsync<JsonElement>("/api/categories");
@@ -20,12 +20,12 @@ public sealed class AdminRulesTests(CommandCenterFactory app)
         Assert.Equal(24, furniture.GetProperty("limit").GetProperty("value").GetDouble());
         Assert.False(furniture.GetProperty("sample").GetBoolean());
 
-        var member = await ApiClient.SignInAsync(app, "gridmember-14");
+        var member = await ApiClient.SignInAsync(App, "gridmember-14");
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat, category: "20108", description: "废弃沙发堆在路边")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await (await ApiClient.SignInAsync(app, "intake")).ActOkAsync(id, "accept");
-        await (await ApiClient.SignInAsync(app, "shiftlead")).ActOkAsync(id, "file");
-        var dispatched = await (await ApiClient.SignInAsync(app, "dispatcher")).ActOkAsync(id, "dispatch", new { department = "sanitation" });
+        await (await ApiClient.SignInAsync(App, "intake")).ActOkAsync(id, "accept");
+        await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "file");
+        var dispatched = await (await ApiClient.SignInAsync(App, "dispatcher")).ActOkAsync(id, "dispatch", new { department = "sanitation" });
         var clock = dispatched.GetProperty("clock");
         Assert.Equal("naturalHours", clock.GetProperty("unit").GetString());
         Assert.Equal(24, clock.GetProperty("limit").GetDouble());
@@ -36,7 +36,7 @@ public sealed class AdminRulesTests(CommandCenterFactory app)
     [Fact]
     public async Task Step_limits_and_holidays_are_admin_edits_refused_to_others_and_checked_for_bad_input()
     {
-        var admin = await ApiClient.SignInAsync(app, "admin");
+        var admin = await ApiClient.SignInAsync(App, "admin");
         var steps = await admin.Http.PutAsJsonAsync("/api/admin/step-limits", new Dictionary<string, object> { ["close"] = new { value = 1, unit = "workingHours" } });
         Assert.Equal(HttpStatusCode.OK, steps.StatusCode);
         Assert.Equal("workingHours", (await steps.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("close").GetProperty("unit").GetString());
@@ -57,7 +57,7 @@ public sealed class AdminRulesTests(CommandCenterFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.Http.PutAsJsonAsync("/api/admin/calendar", new { date = "2026-12-31", kind = "party" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync("/api/admin/calendar/2026-12-31")).StatusCode);
 
-        var dispatcher = await ApiClient.SignInAsync(app, "dispatcher");
+        var dispatcher = await ApiClient.SignInAsync(App, "dispatcher");
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.Http.PutAsJsonAsync("/api/admin/categories/20102/limit", new { value = 1, unit = "workingHours" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.Http.GetAsync("/api/admin/step-limits")).StatusCode);
     }

@@ -7,17 +7,17 @@ namespace CommandCenter.Tests.Integration;
 
 /// <summary>Whole case stories through the API against the real database, with the audit trail checked step by step.</summary>
 [Collection(CityCollection.Name)]
-public sealed class CaseStoryTests(CommandCenterFactory app)
+public sealed class CaseStoryTests(CommandCenterFactory app) : CityTest(app)
 {
     [Fact]
     public async Task A_grid_members_report_is_returned_redispatched_reworked_and_closed_with_a_full_audit_trail()
     {
-        var gridMember = await ApiClient.SignInAsync(app, "gridmember");
-        var intake = await ApiClient.SignInAsync(app, "intake");
-        var shiftLead = await ApiClient.SignInAsync(app, "shiftlead");
-        var dispatcher = await ApiClient.SignInAsync(app, "dispatcher");
-        var waterHandler = await ApiClient.SignInAsync(app, "handler-water");
-        var sanitationHandler = await ApiClient.SignInAsync(app, "handler");
+        var gridMember = await ApiClient.SignInAsync(App, "gridmember");
+        var intake = await ApiClient.SignInAsync(App, "intake");
+        var shiftLead = await ApiClient.SignInAsync(App, "shiftlead");
+        var dispatcher = await ApiClient.SignInAsync(App, "dispatcher");
+        var waterHandler = await ApiClient.SignInAsync(App, "handler-water");
+        var sanitationHandler = await ApiClient.SignInAsync(App, "handler");
 
         var dutyGrid = (await gridMember.MeAsync()).GetProperty("dutyGridCode").GetString()!;
         var (lon, lat) = await ApiClient.PointInDutyGridAsync(dutyGrid);
@@ -32,7 +32,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Matches("^[0-9]{15}$", body.GetProperty("gridCode").GetString());
         Assert.Matches("^[0-9]{12}$", body.GetProperty("number").GetString());
         Assert.Equal("sanitation", body.GetProperty("department").GetString()); // 暴露垃圾 → 市容环卫 by default
-        Assert.True(body.GetProperty("deadline").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        // The intake clock: 10 natural minutes from the report, on the app's own (fake) clock.
+        Assert.Equal(App.Time.GetUtcNow().AddMinutes(10), body.GetProperty("deadline").GetDateTimeOffset());
 
         await intake.ActOkAsync(id, "accept");
         await shiftLead.ActOkAsync(id, "file");
@@ -103,14 +104,26 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Equal("sanitation", timeline[5].GetProperty("department").GetString());
         Assert.Equal(after1, timeline[6].GetProperty("photoIds")[0].GetGuid());
         Assert.Equal(photo, timeline[0].GetProperty("photoIds")[0].GetGuid());
+
+        // Every line records the step it finished, that step's deadline and whether it finished on time (domain.md §4.3).
+        string?[] finished = [null, "accept", "file", "dispatch", null, "handle", "handle", "send-check", "check", "handle", "send-check", "check", "close"];
+        Assert.Equal(finished, timeline.Select(l => l.GetProperty("finishedStep").GetString()));
+        Assert.All(timeline.Where(l => l.GetProperty("finishedStep").ValueKind == JsonValueKind.String), l =>
+        {
+            Assert.True(l.GetProperty("onTime").GetBoolean());
+            Assert.True(l.GetProperty("finishedDeadline").GetDateTimeOffset() >= l.GetProperty("at").GetDateTimeOffset());
+        });
+        // The 核查 clock starts at 发核查, not at 处置反馈.
+        Assert.Equal("send-check", timeline[6].GetProperty("step").GetString());
+        Assert.Equal("check", timeline[7].GetProperty("step").GetString());
     }
 
     [Fact]
     public async Task A_public_report_is_verified_away_or_rejected_with_a_reason()
     {
-        var intake = await ApiClient.SignInAsync(app, "intake");
-        var shiftLead = await ApiClient.SignInAsync(app, "shiftlead");
-        var (lon, lat) = await (await ApiClient.SignInAsync(app, "gridmember-3")).PointInOwnDutyGridAsync();
+        var intake = await ApiClient.SignInAsync(App, "intake");
+        var shiftLead = await ApiClient.SignInAsync(App, "shiftlead");
+        var (lon, lat) = await (await ApiClient.SignInAsync(App, "gridmember-3")).PointInOwnDutyGridAsync();
         var created = await intake.ReportAsync(lon, lat, category: "20201", source: "public", description: "随手拍: 电线杆上贴满小广告");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
@@ -130,8 +143,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task A_public_report_goes_to_on_site_verification_first()
     {
-        var intake = await ApiClient.SignInAsync(app, "intake");
-        var member = await ApiClient.SignInAsync(app, "gridmember-2");
+        var intake = await ApiClient.SignInAsync(App, "intake");
+        var member = await ApiClient.SignInAsync(App, "gridmember-2");
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await intake.ReportAsync(lon, lat, category: "20506", source: "hotline", description: "12345: 共享单车堆满人行道");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -145,8 +158,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task A_problem_fixed_on_the_spot_is_reviewed_and_closed()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember-4");
-        var intake = await ApiClient.SignInAsync(app, "intake");
+        var member = await ApiClient.SignInAsync(App, "gridmember-4");
+        var intake = await ApiClient.SignInAsync(App, "intake");
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat, category: "20504", description: "店外经营, 已劝导收回")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
@@ -163,15 +176,15 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task Concurrent_actions_on_one_case_leave_one_winner_and_a_409_with_nothing_half_written()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember-5");
-        var intake = await ApiClient.SignInAsync(app, "intake");
-        var shiftLead = await ApiClient.SignInAsync(app, "shiftlead");
+        var member = await ApiClient.SignInAsync(App, "gridmember-5");
+        var intake = await ApiClient.SignInAsync(App, "intake");
+        var shiftLead = await ApiClient.SignInAsync(App, "shiftlead");
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var version = (await intake.CaseAsync(id)).GetProperty("case").GetProperty("version").GetInt32();
 
         // Two clerks act on the same version at the same moment: accept and a request to void it.
-        var dispatcher = await ApiClient.SignInAsync(app, "dispatcher");
+        var dispatcher = await ApiClient.SignInAsync(App, "dispatcher");
         var results = await Task.WhenAll(
             intake.ActAsync(id, "accept", new { version }),
             dispatcher.ActAsync(id, "request-void", new { version, note = "重复" }));
@@ -190,8 +203,8 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task A_likely_duplicate_is_offered_and_can_be_merged()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember-6");
-        var intake = await ApiClient.SignInAsync(app, "intake");
+        var member = await ApiClient.SignInAsync(App, "gridmember-6");
+        var intake = await ApiClient.SignInAsync(App, "intake");
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var first = (await (await member.ReportAsync(lon, lat, category: "20107")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var second = await (await member.ReportAsync(lon + 0.0001, lat, category: "20107", description: "废弃车辆, 同一辆")).Content.ReadFromJsonAsync<JsonElement>();
@@ -207,7 +220,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task Bad_input_gets_field_level_problems_and_wrong_people_get_403()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember");
+        var member = await ApiClient.SignInAsync(App, "gridmember");
         var (ownLon, ownLat) = await member.PointInOwnDutyGridAsync();
         var noPhoto = await member.Http.PostAsJsonAsync("/api/cases", new { lon = ownLon, lat = ownLat, category = "20102", description = "无照片" });
         Assert.Equal(HttpStatusCode.BadRequest, noPhoto.StatusCode);
@@ -223,24 +236,24 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
 
         // Somewhere in another duty grid.
-        var other = (await (await ApiClient.SignInAsync(app, "gridmember-9")).MeAsync()).GetProperty("dutyGridCode").GetString()!;
+        var other = (await (await ApiClient.SignInAsync(App, "gridmember-9")).MeAsync()).GetProperty("dutyGridCode").GetString()!;
         var (lon, lat) = await ApiClient.PointInDutyGridAsync(other);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.ReportAsync(lon, lat)).StatusCode);
 
-        var handler = await ApiClient.SignInAsync(app, "handler");
+        var handler = await ApiClient.SignInAsync(App, "handler");
         Assert.Equal(HttpStatusCode.Forbidden, (await handler.ReportAsync(lon, lat)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await handler.ActAsync(Guid.NewGuid(), "handle")).StatusCode);
 
         // Reading is scoped too: a handler sees their department's cases, a grid member their duty grid's.
-        var otherMember = await ApiClient.SignInAsync(app, "gridmember-9");
+        var otherMember = await ApiClient.SignInAsync(App, "gridmember-9");
         var theirs = (await (await otherMember.ReportAsync(lon, lat)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.NotFound, (await member.Http.GetAsync($"/api/cases/{theirs}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await otherMember.Http.GetAsync($"/api/cases/{theirs}")).StatusCode);
-        var waterHandler = await ApiClient.SignInAsync(app, "handler-water");
+        var waterHandler = await ApiClient.SignInAsync(App, "handler-water");
         var visible = await waterHandler.Http.GetFromJsonAsync<JsonElement>("/api/cases?pageSize=500");
         Assert.All(visible.GetProperty("items").EnumerateArray(), c => Assert.Equal("water", c.GetProperty("department").GetString()));
 
-        var anonymous = app.CreateClient();
+        var anonymous = App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/cases")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "intake", password = "wrong" })).StatusCode);
     }
@@ -248,7 +261,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task Photos_are_checked_by_content_and_size()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember");
+        var member = await ApiClient.SignInAsync(App, "gridmember");
         using var fake = new MultipartFormDataContent();
         var text = new ByteArrayContent("this is not an image"u8.ToArray());
         text.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
@@ -266,7 +279,7 @@ public sealed class CaseStoryTests(CommandCenterFactory app)
     [Fact]
     public async Task The_case_list_filters_by_status_grid_department_and_number()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember-7");
+        var member = await ApiClient.SignInAsync(App, "gridmember-7");
         var me = await member.MeAsync();
         var dutyGrid = me.GetProperty("dutyGridCode").GetString()!;
         var (lon, lat) = await ApiClient.PointInDutyGridAsync(dutyGrid);

@@ -6,7 +6,7 @@ using CommandCenter.Tests.Support;
 namespace CommandCenter.Tests.Integration;
 
 [Collection(CityCollection.Name)]
-public sealed class EndpointTests(CommandCenterFactory app)
+public sealed class EndpointTests(CommandCenterFactory app) : CityTest(app)
 {
     // A point inside the 新街口 roundabout's surroundings, well inside the core area.
     private const string CentralLon = "118.7845";

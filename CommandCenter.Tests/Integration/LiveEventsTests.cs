@@ -8,7 +8,7 @@ namespace CommandCenter.Tests.Integration;
 
 /// <summary>Every transition is pushed on /hubs/ops in order; a client that was away catches up through /api/events.</summary>
 [Collection(CityCollection.Name)]
-public sealed class LiveEventsTests(CommandCenterFactory app)
+public sealed class LiveEventsTests(CommandCenterFactory app) : CityTest(app)
 {
     private sealed record CaseChanged(long Seq, Guid CaseId, string Number, string Status, string Category, double Lon, double Lat,
         string GridCode, string? Department, DateTimeOffset? Deadline, bool Overdue, string Action, string ActorRole, DateTimeOffset At);
@@ -16,11 +16,11 @@ public sealed class LiveEventsTests(CommandCenterFactory app)
     [Fact]
     public async Task A_signalr_client_receives_every_case_change_in_order_and_catches_up_after_a_disconnect()
     {
-        var member = await ApiClient.SignInAsync(app, "gridmember-8");
-        var intake = await ApiClient.SignInAsync(app, "intake");
-        var shiftLead = await ApiClient.SignInAsync(app, "shiftlead");
-        var dispatcher = await ApiClient.SignInAsync(app, "dispatcher");
-        var watcher = await ApiClient.SignInAsync(app, "leader");
+        var member = await ApiClient.SignInAsync(App, "gridmember-8");
+        var intake = await ApiClient.SignInAsync(App, "intake");
+        var shiftLead = await ApiClient.SignInAsync(App, "shiftlead");
+        var dispatcher = await ApiClient.SignInAsync(App, "dispatcher");
+        var watcher = await ApiClient.SignInAsync(App, "leader");
 
         var received = new ConcurrentQueue<CaseChanged>();
         await using var hub = Connect(watcher.Token, received);
@@ -50,7 +50,7 @@ public sealed class LiveEventsTests(CommandCenterFactory app)
         // The screen drops off; the case moves on meanwhile.
         var lastSeen = all.Max(m => m.Seq);
         await hub.StopAsync();
-        var handler = await ApiClient.SignInAsync(app, "handler");
+        var handler = await ApiClient.SignInAsync(App, "handler");
         await handler.ActOkAsync(id, "handle", new { photoIds = new[] { await handler.UploadPhotoAsync() } });
         await intake.ActOkAsync(id, "send-check");
 
@@ -73,17 +73,17 @@ public sealed class LiveEventsTests(CommandCenterFactory app)
     [Fact]
     public async Task The_hub_refuses_anonymous_clients()
     {
-        var negotiate = await app.CreateClient().PostAsync("/hubs/ops/negotiate?negotiateVersion=1", null);
+        var negotiate = await App.CreateClient().PostAsync("/hubs/ops/negotiate?negotiateVersion=1", null);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, negotiate.StatusCode);
-        var watcher = await ApiClient.SignInAsync(app, "leader");
-        var signedIn = await app.CreateClient().PostAsync($"/hubs/ops/negotiate?negotiateVersion=1&access_token={watcher.Token}", null);
+        var watcher = await ApiClient.SignInAsync(App, "leader");
+        var signedIn = await App.CreateClient().PostAsync($"/hubs/ops/negotiate?negotiateVersion=1&access_token={watcher.Token}", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, signedIn.StatusCode);
     }
 
     private HubConnection Connect(string token, ConcurrentQueue<CaseChanged> into)
     {
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.ServerAddress, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithUrl(new Uri(App.ServerAddress, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         hub.On<CaseChanged>("caseChanged", m => into.Enqueue(m));
         return hub;

@@ -3,23 +3,22 @@ using Microsoft.Playwright;
 namespace CommandCenter.Tests.Support;
 
 /// <summary>A Playwright test against the shared running app: one Chromium per test class, signed-in pages on demand.</summary>
-public abstract class BrowserTest(CommandCenterFactory app) : IAsyncLifetime
+public abstract class BrowserTest(CommandCenterFactory app) : CityTest(app)
 {
-    protected CommandCenterFactory App { get; } = app;
-
     protected IBrowser Chromium { get; private set; } = default!;
 
     private IPlaywright? _playwright;
 
-    public async Task InitializeAsync() => (_playwright, Chromium) = await Browser.LaunchAsync();
+    public override async Task InitializeAsync() => (_playwright, Chromium) = await Browser.LaunchAsync();
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (Chromium is not null)
         {
             await Chromium.CloseAsync();
         }
         _playwright?.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>Opens the sign-in page (of the shared app, or of <paramref name="server"/>), signs in as a demo user and lands on <paramref name="returnUrl"/>.</summary>

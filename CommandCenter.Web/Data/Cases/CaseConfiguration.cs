@@ -43,6 +43,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.CategoryCode, c.ReportedAt });
         // Open cases whose clock runs, by deadline: the clock watcher's and the overdue filters' index.
         b.HasIndex(c => c.StepDeadline).HasFilter("step_deadline IS NOT NULL");
+        // The clock watcher's query: cases whose next automatic 催办/督办 is due.
+        b.HasIndex(c => c.NextReminderAt).HasFilter("next_reminder_at IS NOT NULL");
     }
 
     private static CaseState ParseState(string s) => CaseStates.TryParse(s, out var state) ? state : throw new InvalidOperationException($"Unknown case state '{s}' in the database.");

@@ -106,6 +106,10 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("master_case_id");
 
+                    b.Property<DateTimeOffset?>("NextReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_reminder_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -225,6 +229,9 @@ namespace CommandCenter.Web.Data.Migrations
                     b.HasIndex("Location");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("NextReminderAt")
+                        .HasFilter("next_reminder_at IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();

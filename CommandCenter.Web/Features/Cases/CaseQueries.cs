@@ -84,13 +84,10 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
         {
             var reading = c.ReadClock(rules.Clock, now);
             var category = rules.Categories.GetValueOrDefault(c.CategoryCode);
-            var flags = new List<string>();
-            if (rules.Settings.IsShirking(c)) flags.Add("shirking");
-            if (rules.Settings.IsMultipleRework(c)) flags.Add("rework");
             return new CaseSummary(c.Id, c.Number, c.State.Slug(), c.State.StageOf().Slug(), c.CategoryCode, category?.DisplayName ?? c.CategoryCode,
                 c.Source.Slug(), c.Description, c.Address, c.Location.X, c.Location.Y, c.GridCode, c.DutyGridCode, c.DepartmentCode,
                 c.DepartmentCode is null ? null : departments.GetValueOrDefault(c.DepartmentCode), c.ReportedAt, c.UpdatedAt,
-                c.StepDeadline, reading?.IsOverdue ?? false, reading?.Level.ToString().ToLowerInvariant(), c.SupervisionLevel, [.. flags], c.Version);
+                c.StepDeadline, reading?.IsOverdue ?? false, reading?.Level.ToString().ToLowerInvariant(), c.SupervisionLevel, CaseFlags.Of(c, rules.Settings).Slugs, c.Version);
         }).ToList();
     }
 }

@@ -185,6 +185,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             return CaseCommandResult.Fail(ToRefusal(refused, null));
         }
         var evt = EventRow(c, done!, from.Slug(), previousDepartment == c.DepartmentCode ? null : previousDepartment, rules);
+        evt.ReminderAt = input.ReminderShare;
         db.CaseEvents.Add(evt);
         try
         {
@@ -251,9 +252,6 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
     private static CaseEventRow EventRow(Case c, CaseTransition t, string? fromState, string? previousDepartment, CaseRulesProvider.Snapshot rules)
     {
         var reading = c.ReadClock(rules.Clock, t.At);
-        var flags = new List<string>();
-        if (rules.Settings.IsShirking(c)) flags.Add("shirking");
-        if (rules.Settings.IsMultipleRework(c)) flags.Add("rework");
         return new CaseEventRow
         {
             CaseId = c.Id, CaseNumber = c.Number, Action = t.Action.Slug(), FromState = fromState, ToState = t.To.Slug(),
@@ -264,7 +262,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             Overdue = reading?.IsOverdue ?? false, Level = reading?.Level.ToString().ToLowerInvariant(),
             CategoryCode = c.CategoryCode, GridCode = c.GridCode, DutyGridCode = c.DutyGridCode, Lon = c.Location.X, Lat = c.Location.Y,
             Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
-            Supervision = c.SupervisionLevel, Flags = [.. flags],
+            Supervision = c.SupervisionLevel, Flags = CaseFlags.Of(c, rules.Settings).Slugs,
         };
     }
 }

@@ -26,14 +26,14 @@ public sealed class OperationsMapTests(CommandCenterFactory app) : BrowserTest(a
         var created = await (await member.ReportAsync(lon, lat, category: "20305", description: "机动车乱停放堵住消防通道")).Content.ReadFromJsonAsync<JsonElement>();
         var number = created.GetProperty("number").GetString()!;
         await Assertions.Expect(page.GetByTestId("count-open")).ToHaveTextAsync((openBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("report", await page.EvaluateAsync<string>("n => window.ccMap.caseByNumber(n)?.stage", number));
+        Assert.Equal("report", await page.EvaluateAsync<string>("n => document.querySelector('[data-testid=city-map]').ccMap.caseByNumber(n)?.stage", number));
 
         // Layers switch on and off.
-        Assert.True(await page.EvaluateAsync<bool>("() => window.ccMap.visible('kiosks-point')"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=city-map]').ccMap.visible('kiosks-point')"));
         await page.Locator("[data-layer=kiosks] input").ClickAsync();
-        await page.WaitForFunctionAsync("() => !window.ccMap.visible('kiosks-point')");
+        await page.WaitForFunctionAsync("() => !document.querySelector('[data-testid=city-map]').ccMap.visible('kiosks-point')");
         await page.Locator("[data-layer=streets] input").ClickAsync();
-        await page.WaitForFunctionAsync("() => window.ccMap.visible('streets-line')");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=city-map]').ccMap.visible('streets-line')");
 
         // The choropleth switches to overdue cases and the legend follows.
         await page.GetByText("超期案件").Last.ClickAsync();
@@ -41,10 +41,10 @@ public sealed class OperationsMapTests(CommandCenterFactory app) : BrowserTest(a
 
         // A stage filter applies to the map and to the counts.
         await page.Locator("[data-testid=filter-stage] .mud-select").First.ClickAsync();
-        await page.GetByText("立案 filed").ClickAsync();
-        await page.WaitForFunctionAsync("n => window.ccMap.caseByNumber(n) === null", number);
-        Assert.True(await page.EvaluateAsync<bool>("() => window.ccMap.cases().every(c => c.stage === 'file')"));
-        var filedOnMap = await page.EvaluateAsync<int>("() => window.ccMap.cases().length");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "立案" }).First.ClickAsync();
+        await page.WaitForFunctionAsync("n => document.querySelector('[data-testid=city-map]').ccMap.caseByNumber(n) === null", number);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=city-map]').ccMap.cases().every(c => c.stage === 'file')"));
+        var filedOnMap = await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=city-map]').ccMap.cases().length");
         await Assertions.Expect(page.GetByTestId("count-open")).ToHaveTextAsync(filedOnMap.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Search by case number flies there and opens the case drawer; by grid code, the grid drawer.

@@ -70,7 +70,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var created = await (await member.ReportAsync(lon, lat, category: "20201", description: "回放测试: 小广告")).Content.ReadFromJsonAsync<JsonElement>();
         await (await ApiClient.SignInAsync(App, "intake")).ActOkAsync(created.GetProperty("id").GetGuid(), "accept");
-        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = App.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var events = await member.Http.GetFromJsonAsync<JsonElement>($"/api/events/day?date={today}");
         var total = events.GetArrayLength();
         Assert.True(total >= 2);
@@ -82,7 +82,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
         await Assertions.Expect(map).ToHaveAttributeAsync("data-replay-done", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("replay-progress")).ToHaveTextAsync($"{total} / {total}");
         // The replayed map ends the day as the live one does: the case is on it, accepted.
-        Assert.Equal("pending-filing", await page.EvaluateAsync<string>("n => window.ccMap.caseByNumber(n)?.status", created.GetProperty("number").GetString()));
+        Assert.Equal("pending-filing", await page.EvaluateAsync<string>("n => document.querySelector('[data-testid=city-map]').ccMap.caseByNumber(n)?.status", created.GetProperty("number").GetString()));
     }
 
     private static async Task<int> KpiAsync(IPage page, string key) =>
@@ -94,7 +94,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
         JsonElement? last = null;
         for (var i = 0; i < 100; i++)
         {
-            var json = await page.EvaluateAsync<string>("n => JSON.stringify(window.ccMap?.caseByNumber(n) ?? null)", number);
+            var json = await page.EvaluateAsync<string>("n => JSON.stringify(document.querySelector('[data-testid=city-map]').ccMap?.caseByNumber(n) ?? null)", number);
             last = json == "null" ? null : JsonDocument.Parse(json).RootElement;
             if (condition(last))
             {

@@ -33,7 +33,7 @@ public sealed class WallRestartTests(CommandCenterFactory app) : BrowserTest(app
         await server.StartAsync();
         // Nobody touches the wall: it comes back live by itself (reconnecting, or reloading a lost session) and shows the case.
         await Assertions.Expect(page.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 90_000 });
-        await page.WaitForFunctionAsync("n => window.ccMap?.caseByNumber(n) !== null && window.ccMap?.caseByNumber(n) !== undefined", number,
+        await page.WaitForFunctionAsync("n => document.querySelector('[data-testid=city-map]').ccMap?.caseByNumber(n) !== null && document.querySelector('[data-testid=city-map]').ccMap?.caseByNumber(n) !== undefined", number,
             new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 200 });
         Assert.EndsWith("/wall", new Uri(page.Url).AbsolutePath);
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommandCenter.Web.Features.Cases;
 
 /// <summary>Reads cases for lists, queues, the case page and the live catch-up; every read is limited to the reader's <see cref="ReadScope"/>.</summary>
-public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower)
+public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvider, CityClock clock)
 {
     public const int MaxPage = 100_000;
     public const int MaxPageSize = 500;
@@ -55,14 +55,11 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
 
     /// <summary>
     /// Events after a sequence number that the scope may read, oldest first, for clients catching up after a reconnect:
-    /// never past what this instance's follower has handed on, so a commit still in flight is not skipped.
+    /// never past <paramref name="upTo"/> (what this instance's follower has handed on), so a commit still in flight is not skipped.
     /// </summary>
-    public Task<List<CaseEventRow>> EventsAfterAsync(long after, int limit, ReadScope scope, CancellationToken ct = default)
-    {
-        var upTo = follower.CasePosition;
-        return db.CaseEvents.AsNoTracking().VisibleTo(scope).Where(e => e.Seq > after && e.Seq <= upTo).OrderBy(e => e.Seq)
+    public Task<List<CaseEventRow>> EventsAfterAsync(long after, int limit, ReadScope scope, long upTo, CancellationToken ct = default) =>
+        db.CaseEvents.AsNoTracking().VisibleTo(scope).Where(e => e.Seq > after && e.Seq <= upTo).OrderBy(e => e.Seq)
             .Take(Math.Clamp(limit, 1, 5000)).ToListAsync(ct);
-    }
 
     /// <summary>The case with exactly this number, if the scope may read it.</summary>
     public async Task<Guid?> IdByNumberAsync(string number, ReadScope scope, CancellationToken ct = default) =>

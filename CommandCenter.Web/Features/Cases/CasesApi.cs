@@ -68,8 +68,14 @@ public static class CasesApi
             return result.Succeeded ? Results.Ok(await queries.DetailAsync(id, actor, ct)) : result.ToProblem();
         });
 
-        api.MapGet("/events", async (long? after, int? limit, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
-            Results.Ok((await queries.EventsAfterAsync(after ?? 0, limit ?? 1000, ReadScope.For(user.ToActor()!), ct)).Select(CaseChangedMessage.From)));
+        // X-Events-Up-To: how far this instance has handed events on; a reader has seen all of theirs up to it.
+        api.MapGet("/events", async (long? after, int? limit, ClaimsPrincipal user, CaseQueries queries, ChangeFollower follower, HttpResponse response, CancellationToken ct) =>
+        {
+            var upTo = follower.CasePosition;
+            var events = await queries.EventsAfterAsync(after ?? 0, limit ?? 1000, ReadScope.For(user.ToActor()!), upTo, ct);
+            response.Headers["X-Events-Up-To"] = upTo.ToString(CultureInfo.InvariantCulture);
+            return Results.Ok(events.Select(CaseChangedMessage.From));
+        });
 
         // Where the live feed starts: a screen takes this, then its snapshot, then applies every event after it.
         api.MapGet("/events/latest", (ChangeFollower follower) => Results.Ok(new { seq = follower.CasePosition }));

@@ -1,14 +1,16 @@
 // The live case feed for the map and the wall: one SignalR connection to /hubs/ops that never gives up,
-// a sequence number of the last event seen, and catch-up through /api/events after any gap
-// (a reconnect, the browser going offline and back, or a skipped sequence number).
+// a sequence number of the last event seen, and catch-up through /api/events after any interruption
+// (a reconnect, the browser going offline and back). The server pushes in sequence order and only what this
+// reader may see, so numbers missing between two pushes are other people's cases, not lost events.
 
 const RETRY_MS = [0, 1000, 2000, 5000, 10000, 15000, 30000];
 
 export class OpsFeed {
     /** `onEvent(message)` gets every event once, in order; `onStatus('live'|'reconnecting'|'offline')` gets the state. */
-    constructor({ onEvent, onStatus, startAfter = 0 }) {
+    constructor({ onEvent, onStatus, onChange, startAfter = 0 }) {
         this.onEvent = onEvent;
         this.onStatus = onStatus ?? (() => {});
+        this.onChange = onChange ?? (() => {});
         this.lastSeq = startAfter;
         this.buffer = [];
         this.catchingUp = false;
@@ -18,6 +20,9 @@ export class OpsFeed {
             .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => RETRY_MS[Math.min(ctx.previousRetryCount, RETRY_MS.length - 1)] })
             .build();
         this.connection.on('caseChanged', (m) => this.receive(m));
+        for (const name of ['zoneChanged', 'kioskChanged', 'cityChanged']) {
+            this.connection.on(name, (c) => { try { this.onChange(c); } catch (e) { console.warn('change handler failed', e); } });
+        }
         this.connection.onreconnecting(() => this.setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
         this.connection.onreconnected(() => { this.setStatus('live'); this.catchUp(); });
         this.connection.onclose(() => { if (!this.stopped && !this.offline) this.restartLater(); });
@@ -59,8 +64,6 @@ export class OpsFeed {
 
     receive(message) {
         if (this.catchingUp) { this.buffer.push(message); return; }
-        if (message.seq <= this.lastSeq) return;
-        if (message.seq > this.lastSeq + 1) { this.buffer.push(message); this.catchUp(); return; }
         this.deliver(message);
     }
 
@@ -80,6 +83,9 @@ export class OpsFeed {
                 if (!response.ok) throw new Error(`events: HTTP ${response.status}`);
                 const missed = await response.json();
                 missed.forEach((m) => this.deliver(m));
+                // The server has handed on everything up to here: what this reader was not shown up to it is not theirs.
+                const upTo = Number(response.headers.get('X-Events-Up-To'));
+                if (missed.length < 1000 && upTo > this.lastSeq) this.lastSeq = upTo;
                 if (missed.length < 1000) break;
             }
         } catch {
@@ -88,17 +94,10 @@ export class OpsFeed {
             if (!this.stopped) this.catchUpTimer = setTimeout(() => this.catchUp(), 3000);
         } finally {
             this.catchingUp = false;
-            // Deliver what arrived meanwhile only where it continues the sequence; a gap waits for the next catch-up.
+            // What arrived while catching up follows, in order; what the catch-up already gave is skipped.
             const pending = this.buffer.sort((a, b) => a.seq - b.seq);
             this.buffer = [];
-            for (const m of pending) {
-                if (m.seq <= this.lastSeq) continue;
-                if (m.seq === this.lastSeq + 1) this.deliver(m); else this.buffer.push(m);
-            }
-            if (this.buffer.length > 0 && !this.stopped) {
-                clearTimeout(this.catchUpTimer);
-                this.catchUpTimer = setTimeout(() => this.catchUp(), 1000);
-            }
+            pending.forEach((m) => this.deliver(m));
         }
     }
 

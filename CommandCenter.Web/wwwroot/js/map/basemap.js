@@ -1,0 +1,91 @@
+// The offline basemap from our own GeoJSON layers, and the unit grids coloured by 社区.
+import * as maplibregl from '../../lib/maplibre-gl/maplibre-gl.mjs';
+
+export const palettes = {
+    light: { background: '#f4f1ea', water: '#a8cfe8', waterway: '#7fb5d9', green: '#cfe6c0', building: '#dcd6cc', buildingLine: '#c9c1b4', road: '#ffffff', roadCasing: '#cfc7b8', major: '#ffe8a8', majorCasing: '#e0b860', rail: '#9a8fbf', label: '#3b3a36', halo: '#ffffff', gridLine: '#5a6470', communityLine: '#33415c', subdistrictLine: '#b0242b' },
+    dark: { background: '#0b1320', water: '#1d3b5c', waterway: '#2a5a86', green: '#16301f', building: '#1c2433', buildingLine: '#263043', road: '#2b3649', roadCasing: '#1a2232', major: '#4a5a78', majorCasing: '#1a2232', rail: '#6b5fa0', label: '#d8e2f0', halo: '#0b1320', gridLine: '#7d8ca3', communityLine: '#c6d4ea', subdistrictLine: '#ff6b6b' },
+};
+
+const majorRoads = ['motorway', 'trunk', 'primary', 'secondary', 'trunk_link', 'primary_link', 'secondary_link'];
+
+/** Distinct, soft colours for neighbouring communities: successive codes jump by the golden angle in hue. */
+function communityColour(index, dark) {
+    const hue = Math.round((index * 137.508) % 360);
+    return dark ? `hsl(${hue}, 45%, 38%)` : `hsl(${hue}, 60%, 72%)`;
+}
+
+export async function fetchJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+}
+
+export function escapeHtml(text) {
+    return String(text ?? '').replace(/[&<>"']/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]));
+}
+
+export function bounds(fc) {
+    const b = new maplibregl.LngLatBounds();
+    const visit = (c) => (typeof c[0] === 'number' ? b.extend(c) : c.forEach(visit));
+    fc.features.forEach(f => visit(f.geometry.coordinates));
+    return b;
+}
+
+export function baseStyle(p) {
+    const src = (name) => ({ type: 'geojson', data: `/api/layers/${name}`, attribution: '© OpenStreetMap contributors' });
+    return {
+        version: 8,
+        sources: {
+            water: src('water'), waterways: src('waterways'), green: src('green'), buildings: src('buildings'),
+            roads: src('roads'), railways: src('railways'),
+        },
+        layers: [
+            { id: 'background', type: 'background', paint: { 'background-color': p.background } },
+            { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': p.green } },
+            { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': p.water } },
+            { id: 'waterways', type: 'line', source: 'waterways', paint: { 'line-color': p.waterway, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 6] } },
+            { id: 'buildings', type: 'fill', source: 'buildings', minzoom: 14, paint: { 'fill-color': p.building, 'fill-outline-color': p.buildingLine } },
+            { id: 'railways', type: 'line', source: 'railways', paint: { 'line-color': p.rail, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
+            { id: 'roads-casing', type: 'line', source: 'roads', filter: ['!=', ['get', 'kind'], 'footway'], layout: { 'line-cap': 'round', 'line-join': 'round' },
+              paint: { 'line-color': ['match', ['get', 'kind'], majorRoads, p.majorCasing, p.roadCasing], 'line-width': ['interpolate', ['linear'], ['zoom'], 13, ['match', ['get', 'kind'], majorRoads, 3, 1.2], 17, ['match', ['get', 'kind'], majorRoads, 16, 8]] } },
+            { id: 'roads', type: 'line', source: 'roads', layout: { 'line-cap': 'round', 'line-join': 'round' },
+              paint: { 'line-color': ['match', ['get', 'kind'], majorRoads, p.major, p.road], 'line-width': ['interpolate', ['linear'], ['zoom'], 13, ['match', ['get', 'kind'], majorRoads, 2, ['footway', 'steps', 'path'], 0.3, 0.6], 17, ['match', ['get', 'kind'], majorRoads, 13, ['footway', 'steps', 'path'], 1.5, 6]] } },
+        ],
+    };
+}
+
+export function addGridLayers(map, grids, communities, subdistricts, p, dark) {
+    const codes = [...new Set(grids.features.map(f => f.properties.communityCode))].sort();
+    const colour = ['match', ['get', 'communityCode']];
+    codes.forEach((code, i) => colour.push(code, communityColour(i, dark)));
+    colour.push('#999999');
+
+    map.addSource('grids', { type: 'geojson', data: grids, promoteId: 'code' });
+    map.addSource('communities', { type: 'geojson', data: communities });
+    map.addSource('subdistricts', { type: 'geojson', data: subdistricts });
+    const beforeRoads = 'roads-casing';
+    map.addLayer({ id: 'grid-fill', type: 'fill', source: 'grids', paint: {
+        'fill-color': colour,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.7, 0.42],
+    } }, beforeRoads);
+    map.addLayer({ id: 'grid-line', type: 'line', source: 'grids', paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
+    map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
+    map.addLayer({ id: 'subdistrict-line', type: 'line', source: 'subdistricts', paint: { 'line-color': p.subdistrictLine, 'line-width': 2.6, 'line-dasharray': [4, 2] } });
+    map.addLayer({ id: 'grid-selected', type: 'line', source: 'grids', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#d81b60', 'line-width': 3 } });
+    map.addLayer({ id: 'road-labels', type: 'symbol', source: 'roads', minzoom: 14.5,
+        filter: ['all', ['has', 'name'], ['!=', ['get', 'kind'], 'footway']],
+        layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 12, 'symbol-spacing': 280 },
+        paint: { 'text-color': p.label, 'text-halo-color': p.halo, 'text-halo-width': 1.6 } });
+    map.addLayer({ id: 'community-labels', type: 'symbol', source: 'communities', maxzoom: 16,
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 13 },
+        paint: { 'text-color': p.communityLine, 'text-halo-color': p.halo, 'text-halo-width': 2 } });
+}
+
+export function gridTooltip(props, labels) {
+    const area = Number(props.areaM2).toLocaleString(labels.locale, { maximumFractionDigits: 0 });
+    return `<div class="cc-tip-title">${escapeHtml(props.code)}</div>` +
+        `<div><span>${escapeHtml(labels.community)}</span>${escapeHtml(props.community)}</div>` +
+        `<div><span>${escapeHtml(labels.subdistrict)}</span>${escapeHtml(props.subdistrict)}</div>` +
+        `<div><span>${escapeHtml(labels.area)}</span>${area} m²</div>` +
+        `<div><span>${escapeHtml(labels.member)}</span>${escapeHtml(props.member)}</div>`;
+}

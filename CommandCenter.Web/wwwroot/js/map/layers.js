@@ -1,0 +1,100 @@
+// The operational layers (duty grids, streets, zones, kiosks, cases), their visibility groups, the legend and the choropleth.
+import { escapeHtml, palettes } from './basemap.js';
+
+export const LEVEL_COLOURS = { green: '#2e7d32', yellow: '#f9a825', orange: '#ef6c00', red: '#d32f2f', purple: '#7b1fa2' };
+export const STAGE_RING = { report: '#ffffff', file: '#90caf9', handle: '#1565c0' };
+export const CLICK_LAYERS = ['cases-point', 'cases-cluster', 'kiosks-point', 'zones-fill', 'banned-fill', 'streets-line'];
+const GROUPS = {
+    grids: ['grid-fill', 'grid-line'],
+    dutyGrids: ['duty-line'],
+    boundaries: ['community-line', 'subdistrict-line', 'community-labels'],
+    streets: ['streets-line', 'streets-label'],
+    zones: ['zones-fill', 'zones-line'],
+    banned: ['banned-fill', 'banned-line'],
+    kiosks: ['kiosks-radius', 'kiosks-point', 'kiosks-label'],
+    cases: ['cases-cluster', 'cases-cluster-count', 'cases-point', 'cases-flash'],
+};
+
+function circlePolygon([lon, lat], metres, steps = 48) {
+    const ring = [];
+    const dLat = metres / 110574;
+    const dLon = metres / (111320 * Math.cos(lat * Math.PI / 180));
+    for (let i = 0; i <= steps; i++) {
+        const a = (i / steps) * 2 * Math.PI;
+        ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]);
+    }
+    return { type: 'Polygon', coordinates: [ring] };
+}
+
+export function kioskRadii(kiosks) {
+    return { type: 'FeatureCollection', features: kiosks.features.map(f => ({ type: 'Feature', properties: f.properties, geometry: circlePolygon(f.geometry.coordinates, f.properties.radiusM) })) };
+}
+
+export function setLayerVisible(state, group, visible) {
+    for (const layer of GROUPS[group] ?? []) {
+        if (state.map.getLayer(layer)) state.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+    }
+}
+
+function legendHtml(state) {
+    const l = state.options.labels ?? {};
+    const mode = state.choropleth;
+    const levels = Object.entries(LEVEL_COLOURS).map(([k, c]) => `<span class="cc-lg-item"><i style="background:${c}"></i>${escapeHtml(l['level_' + k] ?? k)}</span>`).join('');
+    const stages = Object.entries(STAGE_RING).map(([k, c]) => `<span class="cc-lg-item"><i class="cc-lg-ring" style="border-color:${c}"></i>${escapeHtml(l['stage_' + k] ?? k)}</span>`).join('');
+    const scale = mode === 'none' ? '' :
+        `<div class="cc-lg-title">${escapeHtml(mode === 'overdue' ? l.choroplethOverdue ?? 'overdue' : l.choroplethOpen ?? 'open')}</div>` +
+        `<div class="cc-lg-scale"><span>0</span><i style="background:linear-gradient(90deg,#fff8e1,#ffcc80,#ef6c00,#b71c1c)"></i><span>8+</span></div>`;
+    return `<div class="cc-lg-title">${escapeHtml(l.cases ?? 'cases')}</div>${levels}<div class="cc-lg-title">${escapeHtml(l.stage ?? 'stage')}</div>${stages}${scale}`;
+}
+
+export function setChoropleth(state, mode) {
+    state.choropleth = mode;
+    const map = state.map;
+    if (mode === 'none') {
+        map.setPaintProperty('grid-fill', 'fill-color', state.communityColour);
+    } else {
+        map.setPaintProperty('grid-fill', 'fill-color', ['interpolate', ['linear'], ['coalesce', ['feature-state', mode], 0],
+            0, state.dark ? '#13233a' : '#fffdf5', 1, '#ffe082', 3, '#ffb74d', 5, '#ef6c00', 8, '#b71c1c']);
+    }
+    state.legend.innerHTML = legendHtml(state);
+}
+
+export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
+    const { map } = state;
+    const p = state.dark ? palettes.dark : palettes.light;
+    map.addSource('duty-grids', { type: 'geojson', data: dutyGrids });
+    map.addLayer({ id: 'duty-line', type: 'line', source: 'duty-grids', layout: { visibility: 'none' }, paint: { 'line-color': '#00897b', 'line-width': 2, 'line-dasharray': [2, 1] } });
+    map.addSource('streets', { type: 'geojson', data: streets });
+    map.addLayer({ id: 'streets-line', type: 'line', source: 'streets', layout: { visibility: 'none', 'line-cap': 'round' },
+        paint: { 'line-color': ['match', ['get', 'level'], '街长', '#6a1b9a', '#ab47bc'], 'line-width': ['match', ['get', 'level'], '街长', 4, 2.5], 'line-opacity': 0.8 } });
+    map.addLayer({ id: 'streets-label', type: 'symbol', source: 'streets', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' · ', ['get', 'level'], ' ', ['get', 'chief']], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12 },
+        paint: { 'text-color': '#4a148c', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
+    map.addSource('zones', { type: 'geojson', data: zones });
+    map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', filter: ['!=', ['get', 'type'], 'banned'], layout: { visibility: 'none' },
+        paint: { 'fill-color': ['match', ['get', 'type'], 'night', '#5c6bc0', 'morning', '#26a69a', 'seasonal', '#9ccc65', 'shop-front', '#ef5350', 'bike-fence', '#29b6f6', 'controlled', '#ffa726', '#8d6e63'], 'fill-opacity': ['case', ['get', 'openNow'], 0.75, 0.25] } });
+    map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', filter: ['!=', ['get', 'type'], 'banned'], layout: { visibility: 'none' },
+        paint: { 'line-color': ['case', ['get', 'openNow'], '#1b5e20', '#757575'], 'line-width': ['case', ['get', 'openNow'], 2.5, 1], 'line-dasharray': [1, 0] } });
+    map.addLayer({ id: 'banned-fill', type: 'fill', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'fill-color': '#e53935', 'fill-opacity': 0.18 } });
+    map.addLayer({ id: 'banned-line', type: 'line', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'line-color': '#c62828', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
+    map.addSource('kiosk-radius', { type: 'geojson', data: kioskRadii(kiosks) });
+    map.addLayer({ id: 'kiosks-radius', type: 'fill', source: 'kiosk-radius', layout: { visibility: 'none' }, paint: { 'fill-color': '#0288d1', 'fill-opacity': 0.06, 'fill-outline-color': '#0288d1' } });
+    map.addSource('kiosks', { type: 'geojson', data: kiosks });
+    map.addLayer({ id: 'kiosks-point', type: 'circle', source: 'kiosks', layout: { visibility: 'none' },
+        paint: { 'circle-radius': 8, 'circle-color': ['case', ['get', 'is24h'], '#0277bd', '#4fc3f7'], 'circle-stroke-width': 2, 'circle-stroke-color': ['case', ['!=', ['get', 'lowSupplies'], ''], '#ff6f00', '#ffffff'] } });
+    map.addLayer({ id: 'kiosks-label', type: 'symbol', source: 'kiosks', layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12, 'text-offset': [0, 1.3] },
+        paint: { 'text-color': '#01579b', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
+
+    // The server says which cases are overdue; clusters count them.
+    map.addSource('cases', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterMaxZoom: 15, clusterRadius: 36,
+        clusterProperties: { overdue: ['+', ['case', ['get', 'overdue'], 1, 0]] } });
+    map.addLayer({ id: 'cases-cluster', type: 'circle', source: 'cases', filter: ['has', 'point_count'],
+        paint: { 'circle-color': ['case', ['>', ['get', 'overdue'], 0], '#d32f2f', '#1565c0'], 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 30, 24], 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' } });
+    map.addLayer({ id: 'cases-cluster-count', type: 'symbol', source: 'cases', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 13 }, paint: { 'text-color': '#ffffff' } });
+    map.addLayer({ id: 'cases-point', type: 'circle', source: 'cases', filter: ['!', ['has', 'point_count']],
+        paint: { 'circle-radius': state.options.wall ? 9 : 7, 'circle-color': ['match', ['get', 'level'], ...Object.entries(LEVEL_COLOURS).flat(), '#2e7d32'],
+            'circle-stroke-width': ['case', ['>', ['get', 'supervision'], 0], 5, 3],
+            'circle-stroke-color': ['case', ['>', ['get', 'supervision'], 0], '#ff1744', ['match', ['get', 'stage'], ...Object.entries(STAGE_RING).flat(), '#ffffff']] } });
+    map.addSource('cases-flash', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({ id: 'cases-flash', type: 'circle', source: 'cases-flash',
+        paint: { 'circle-radius': ['interpolate', ['linear'], ['get', 'left'], 0, 40, 1, 10], 'circle-color': '#ffeb3b', 'circle-opacity': ['*', 0.8, ['get', 'left']], 'circle-stroke-width': 2, 'circle-stroke-color': '#ff6f00', 'circle-stroke-opacity': ['get', 'left'] } });
+}

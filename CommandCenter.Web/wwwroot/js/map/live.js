@@ -1,0 +1,115 @@
+// The cases on the map and how live events change them. The server decides stage, open, overdue and the clock colour;
+// this module only draws what it is told, and hands events to the feed's subscriber in sequence order.
+import { fetchJson } from './basemap.js';
+import { filterQuery, filteredCase, isFiltered } from './filters.js';
+
+function featureOf(state, m, existing) {
+    return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [m.lon, m.lat] },
+        properties: {
+            ...(existing?.properties ?? {}),
+            id: m.caseId, number: m.number, status: m.status, stage: m.stage, category: m.category,
+            categoryName: state.categoryNames?.[m.category] ?? existing?.properties.categoryName ?? m.category,
+            source: m.source ?? existing?.properties.source, department: m.department, gridCode: m.gridCode, dutyGrid: m.dutyGrid,
+            reportedAt: m.reportedAt ? Date.parse(m.reportedAt) : existing?.properties.reportedAt ?? Date.parse(m.at),
+            deadline: m.deadline ? Date.parse(m.deadline) : null, level: m.level ?? 'green', overdue: !!m.overdue,
+            supervision: m.supervision ?? 0, street: m.street,
+        },
+    };
+}
+
+export function refreshCases(state) {
+    const features = [...state.cases.values()];
+    state.map.getSource('cases')?.setData({ type: 'FeatureCollection', features });
+    // Grid counts feed the choropleth and the counts shown beside the map.
+    const open = new Map();
+    const overdue = new Map();
+    for (const f of features) {
+        const g = f.properties.gridCode;
+        open.set(g, (open.get(g) ?? 0) + 1);
+        if (f.properties.overdue) overdue.set(g, (overdue.get(g) ?? 0) + 1);
+    }
+    for (const code of state.gridCodes) {
+        state.map.setFeatureState({ source: 'grids', id: code }, { open: open.get(code) ?? 0, overdue: overdue.get(code) ?? 0 });
+    }
+    state.gridOpen = open;
+    state.gridOverdue = overdue;
+    const overdueTotal = [...overdue.values()].reduce((a, b) => a + b, 0);
+    state.element.dataset.caseCount = String(features.length);
+    state.element.dataset.overdueCount = String(overdueTotal);
+    state.dotnet?.invokeMethodAsync('OnCountsChanged', features.length, overdueTotal);
+}
+
+function flash(state, lon, lat) {
+    const now = Date.now();
+    state.flashes = (state.flashes ?? []).filter(f => f.until > now);
+    state.flashes.push({ until: now + 3000, coordinates: [lon, lat] });
+    const draw = () => {
+        const t = Date.now();
+        state.flashes = state.flashes.filter(f => f.until > t);
+        state.map.getSource('cases-flash')?.setData({ type: 'FeatureCollection',
+            features: state.flashes.map(f => ({ type: 'Feature', geometry: { type: 'Point', coordinates: f.coordinates }, properties: { left: (f.until - t) / 3000 } })) });
+        if (state.flashes.length > 0) state.flashTimer = requestAnimationFrame(draw);
+    };
+    cancelAnimationFrame(state.flashTimer);
+    draw();
+}
+
+/** Lays one event over what the map holds; returns what happened to the case there. */
+function upsert(state, m) {
+    const existing = state.cases.get(m.caseId);
+    if (!m.open) { state.cases.delete(m.caseId); return 'removed'; }
+    state.cases.set(m.caseId, featureOf(state, m, existing));
+    return existing ? 'updated' : 'added';
+}
+
+function settle(state, m, outcome) {
+    if (m.action === 'report' && outcome === 'added') flash(state, m.lon, m.lat);
+    refreshCases(state);
+    state.element.dataset.lastSeq = String(m.seq);
+    state.element.dataset.lastOutcome = outcome;
+}
+
+/** A live event: drawn at once, or — while a filter is set — after the server says whether it passes. */
+export function applyCaseEvent(state, m) {
+    // While a snapshot is being fetched, remember events so they can be laid over it when it arrives.
+    if (state.loading) state.pendingEvents.push(m);
+    if (!isFiltered(state.filter) || !m.open) {
+        settle(state, m, upsert(state, m));
+        return;
+    }
+    const asked = (state.asked ??= new Map());
+    asked.set(m.caseId, m.seq);
+    filteredCase(state.filter, m.caseId).then((feature) => {
+        if (state.disposed || asked.get(m.caseId) !== m.seq) return; // a newer event for the case is on its way
+        asked.delete(m.caseId);
+        const existing = state.cases.has(m.caseId);
+        if (feature) state.cases.set(m.caseId, feature); else state.cases.delete(m.caseId);
+        settle(state, m, feature ? (existing ? 'updated' : 'added') : 'filtered');
+    }).catch(() => {});
+}
+
+export async function loadCases(state) {
+    state.loading = true;
+    state.pendingEvents = [];
+    try {
+        const fc = await fetchJson(`/api/map/cases?${filterQuery(state.filter)}`);
+        if (state.disposed) return;
+        state.cases = new Map(fc.features.map(f => [f.properties.id, f]));
+        // Events that arrived during the fetch may be newer than the snapshot: lay them over it again, in order.
+        for (const m of state.pendingEvents) if (!isFiltered(state.filter) || !m.open) upsert(state, m);
+        refreshCases(state);
+    } finally {
+        state.loading = false;
+        state.pendingEvents = [];
+    }
+}
+
+export function setStatus(state, status) {
+    const l = state.options.labels ?? {};
+    state.status.dataset.status = status;
+    state.status.className = `cc-live cc-live-${status}`;
+    state.status.textContent = `● ${l['live_' + status] ?? status}`;
+    state.element.dataset.liveStatus = status;
+}

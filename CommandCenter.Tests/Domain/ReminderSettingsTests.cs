@@ -63,7 +63,7 @@ public sealed class ReminderSettingsTests
     public void Flag_thresholds_out_of_range_are_refused()
     {
         var errors = (WorkflowSettings.Defaults with { ShirkingReturnsAbove = -1, MultipleReworkAtLeast = 0 }).Validate();
-        Assert.Equal([("shirkingReturnsAbove", "ReminderCountRange"), ("multipleReworkAtLeast", "ReminderCountRange")], errors.Select(e => (e.Field, e.Code)));
+        Assert.Equal([("shirkingReturnsAbove", "OutOfRange"), ("multipleReworkAtLeast", "OutOfRange")], errors.Select(e => (e.Field, e.Code)));
         Assert.Equal([1, 20], errors[1].Args);
         Assert.Single((WorkflowSettings.Defaults with { MultipleReworkAtLeast = 21 }).Validate());
         Assert.Empty((WorkflowSettings.Defaults with { ShirkingReturnsAbove = 0, MultipleReworkAtLeast = 20 }).Validate());

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -30,6 +31,26 @@ public sealed class ApiClient
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"sign-in of {user} failed: {response.StatusCode}");
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         return new ApiClient(app.CreateClient(), user, token);
+    }
+
+    /// <summary>Signs in against an app running as its own process (another instance on the same database).</summary>
+    public static async Task<ApiClient> SignInAsync(Uri server, string user)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        var response = await http.PostAsJsonAsync("/api/auth/token", new { username = user, password = Password });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"sign-in of {user} at {server} failed: {response.StatusCode}");
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return new ApiClient(new HttpClient { BaseAddress = server }, user, token);
+    }
+
+    /// <summary>A SignalR client of <c>/hubs/ops</c> for this user, collecting every <c>caseChanged</c>.</summary>
+    public Microsoft.AspNetCore.SignalR.Client.HubConnection Hub(Uri server, System.Collections.Concurrent.ConcurrentQueue<JsonElement> into)
+    {
+        var hub = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(Token))
+            .Build();
+        hub.On<JsonElement>("caseChanged", m => into.Enqueue(m));
+        return hub;
     }
 
     public async Task<JsonElement> MeAsync() => await Http.GetFromJsonAsync<JsonElement>("/api/me");

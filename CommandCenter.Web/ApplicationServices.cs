@@ -55,6 +55,7 @@ public static class ApplicationServices
         services.AddScoped<WallStatistics>();
         services.AddSingleton<WallFigures>();
         services.AddScoped<RulesAdministration>();
+        services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<PhotoStore>();
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));

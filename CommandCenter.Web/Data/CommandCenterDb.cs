@@ -1,6 +1,7 @@
 using System.Text;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Web.Data.Accounts;
+using CommandCenter.Web.Data.Alerts;
 using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.City;
@@ -33,6 +34,7 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<CaseEventRow> CaseEvents => Set<CaseEventRow>();
     public DbSet<CaseNumberCounterRow> CaseNumberCounters => Set<CaseNumberCounterRow>();
     public DbSet<ChangeRow> Changes => Set<ChangeRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
     public DbSet<PhotoRow> Photos => Set<PhotoRow>();
     public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();

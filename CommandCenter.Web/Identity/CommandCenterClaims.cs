@@ -10,6 +10,7 @@ public static class CommandCenterClaims
     public const string DisplayName = "cc:display_name";
     public const string DutyGrid = "cc:duty_grid";
     public const string Department = "cc:department";
+    public const string Person = "cc:person";
 
     public static ClaimsPrincipal Principal(UserAccountRow user, string scheme)
     {
@@ -22,6 +23,10 @@ public static class CommandCenterClaims
         if (user.DepartmentCode is not null)
         {
             claims.Add(new Claim(Department, user.DepartmentCode));
+        }
+        if (user.PersonId is not null)
+        {
+            claims.Add(new Claim(Person, user.PersonId));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
@@ -36,6 +41,6 @@ public static class CommandCenterClaims
         var roles = user.FindAll(ClaimTypes.Role).Select(c => RoleSlugs.TryParse(c.Value, out var r) ? (Role?)r : null)
             .Where(r => r is not null).Select(r => r!.Value).ToHashSet();
         return new Actor(user.Identity.Name, user.FindFirst(DisplayName)?.Value ?? user.Identity.Name, roles,
-            user.FindFirst(DutyGrid)?.Value, user.FindFirst(Department)?.Value);
+            user.FindFirst(DutyGrid)?.Value, user.FindFirst(Department)?.Value, user.FindFirst(Person)?.Value);
     }
 }

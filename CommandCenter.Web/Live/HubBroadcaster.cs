@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommandCenter.Web.Data.Changes;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,6 +24,20 @@ public sealed class HubBroadcaster(IHubContext<OpsHub> hub, ILogger<HubBroadcast
     {
         try
         {
+            if (message.Topic == ChangeTopics.Alert && message.After is { } json)
+            {
+                // Alerts go to the people they are for only: the recipient address is a hub group.
+                var alert = JsonSerializer.Deserialize<JsonElement>(json);
+                var method = message.Action switch { "raised" => "alertRaised", "cleared" => "alertCleared", _ => "alertAcknowledged" };
+                await hub.Clients.Group(alert.GetProperty("recipient").GetString()!).SendAsync(method, new
+                {
+                    id = message.EntityId, kind = alert.GetProperty("kind").GetString(), to = alert.GetProperty("recipient").GetString(),
+                    caseId = alert.GetProperty("caseId").ValueKind == JsonValueKind.Null ? null : alert.GetProperty("caseId").GetString(),
+                    kioskId = alert.GetProperty("kioskId").ValueKind == JsonValueKind.Null ? null : alert.GetProperty("kioskId").GetString(),
+                    item = alert.GetProperty("item").ValueKind == JsonValueKind.Null ? null : alert.GetProperty("item").GetString(),
+                });
+                return;
+            }
             var name = message.Topic switch
             {
                 ChangeTopics.Zone => "zoneChanged",

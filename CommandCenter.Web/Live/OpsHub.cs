@@ -1,3 +1,4 @@
+using CommandCenter.Domain.Alerts;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,11 @@ public sealed class OpsHub : Hub
     {
         if (Context.User?.ToActor() is { } actor)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, ReadScope.For(actor).GroupName);
+            // One case-event group (the reader's scope), plus the addresses alerts are sent to.
+            foreach (var group in AlertAudience.AddressesOf(actor).Append(ReadScope.For(actor).GroupName).Distinct())
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, group);
+            }
         }
         await base.OnConnectedAsync();
     }

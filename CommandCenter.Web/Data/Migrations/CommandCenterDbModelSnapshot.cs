@@ -290,6 +290,109 @@ namespace CommandCenter.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Web.Data.Alerts.AlertRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<Guid?>("EscalatedFrom")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalated_from");
+
+                    b.Property<DateTimeOffset?>("EscalatesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalates_at");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("KioskId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kiosk_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.PrimitiveCollection<string[]>("MessageArgs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("message_args");
+
+                    b.Property<string>("MessageCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("message_code");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("StreetId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalatesAt")
+                        .HasFilter("escalates_at IS NOT NULL AND acknowledged_at IS NULL AND cleared_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasFilter("cleared_at IS NULL");
+
+                    b.HasIndex("Recipient", "ClearedAt");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
             modelBuilder.Entity("CommandCenter.Web.Data.Cases.CaseEventRow", b =>
                 {
                     b.Property<long>("Seq")

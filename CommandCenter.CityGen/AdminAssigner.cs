@@ -19,7 +19,8 @@ internal static class AdminAssigner
         NumberGrids(grids, communities);
     }
 
-    private static void AssignSubdistricts(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Subdistrict> subs, GridAdjacency adjacency)
+    /// <summary>Each grid joins the nearest 街道 seed of its district; detached pieces move to a neighbour.</summary>
+    internal static void AssignSubdistricts(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Subdistrict> subs, GridAdjacency adjacency)
     {
         var group = new int[grids.Count];
         foreach (var g in grids)
@@ -51,7 +52,8 @@ internal static class AdminAssigner
         }
     }
 
-    private static void AssignCommunities(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Subdistrict> subs,
+    /// <summary>Splits every 街道 into its 社区 (in code order, north/west first) by bisection, then makes them contiguous.</summary>
+    internal static void AssignCommunities(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Subdistrict> subs,
         IReadOnlyList<Community> communities, GridAdjacency adjacency)
     {
         var group = new int[grids.Count];
@@ -74,7 +76,8 @@ internal static class AdminAssigner
         }
     }
 
-    private static void NumberGrids(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Community> communities)
+    /// <summary>15-digit codes: 社区 code + sequence in reading order (domain.md §2.2).</summary>
+    internal static void NumberGrids(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Community> communities)
     {
         for (var c = 0; c < communities.Count; c++)
         {
@@ -118,6 +121,7 @@ internal static class AdminAssigner
         }
 
         ContiguityFixer.Fix(group, adjacency, d => communityOfGroup[d]);
+        DutyGridBalancer.Balance(group, adjacency, d => communityOfGroup[d]);
 
         var result = new List<DutyGrid>();
         for (var c = 0; c < communities.Count; c++)

@@ -8,7 +8,7 @@ internal static class AdminLayerWriter
     public sealed record Unions(List<(Subdistrict S, Geometry G)> Subdistricts, List<(Community C, Geometry G)> Communities, List<(DutyGrid D, Geometry G)> Duty);
 
     public static Unions Build(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Subdistrict> subdistricts,
-        IReadOnlyList<Community> communities, IReadOnlyList<DutyGrid> duty)
+        IReadOnlyList<Community> communities, IReadOnlyList<DutyGrid> duty, Polygon extent)
     {
         Geometry Union(IEnumerable<UnitGrid> members) =>
             Geo.UnionAll(members.Select(m => (Geometry)m.Geometry), Geo.Degrees, Geo.DegreePrecision);
@@ -17,13 +17,14 @@ internal static class AdminLayerWriter
         var comms = communities.Select((c, i) => (c, Union(grids.Where(g => g.Community == i)))).ToList();
         var dutyUnions = duty.Select(d => (d, Union(d.Members))).ToList();
 
-        OutputValidator.ValidateCoverage("subdistrict", subs.Select(x => (x.s.Code, x.Item2)).ToList(), requireFullCover: true);
-        OutputValidator.ValidateCoverage("community", comms.Select(x => (x.c.Code, x.Item2)).ToList(), requireFullCover: true);
-        OutputValidator.ValidateCoverage("duty grid", dutyUnions.Select(x => (x.d.Code, x.Item2)).ToList(), requireFullCover: true);
+        OutputValidator.ValidateCoverage("subdistrict", subs.Select(x => (x.s.Code, x.Item2)).ToList(), extent);
+        OutputValidator.ValidateCoverage("community", comms.Select(x => (x.c.Code, x.Item2)).ToList(), extent);
+        OutputValidator.ValidateCoverage("duty grid", dutyUnions.Select(x => (x.d.Code, x.Item2)).ToList(), extent);
         return new Unions(subs, comms, dutyUnions);
     }
 
-    public static void Write(string outputDir, IReadOnlyList<UnitGrid> grids, IReadOnlyList<Community> communities, Unions unions)
+    public static void Write(string outputDir, IReadOnlyList<UnitGrid> grids, IReadOnlyList<Community> communities, Unions unions,
+        DataAttribution? attribution = null)
     {
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "unit-grids.geojson"), "unit-grids",
             grids.OrderBy(g => g.Code, StringComparer.Ordinal).Select(g => new GeoJsonFeature(g.Geometry, w =>
@@ -34,7 +35,7 @@ internal static class AdminLayerWriter
                 w.WriteString("subdistrictCode", community.SubdistrictCode);
                 w.WriteString("dutyGridCode", g.DutyGridCode);
                 GeoJsonFileWriter.Number(w, "areaM2", g.AreaM2, 1);
-            })));
+            })), attribution);
 
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "subdistricts.geojson"), "subdistricts",
             unions.Subdistricts.OrderBy(x => x.S.Code, StringComparer.Ordinal).Select(x => new GeoJsonFeature(x.G, w =>
@@ -43,7 +44,7 @@ internal static class AdminLayerWriter
                 w.WriteString("name", x.S.Name);
                 w.WriteString("districtCode", x.S.DistrictCode);
                 w.WriteString("districtName", x.S.DistrictName);
-            })));
+            })), attribution);
 
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "communities.geojson"), "communities",
             unions.Communities.OrderBy(x => x.C.Code, StringComparer.Ordinal).Select(x => new GeoJsonFeature(x.G, w =>
@@ -52,7 +53,7 @@ internal static class AdminLayerWriter
                 w.WriteString("name", x.C.Name);
                 w.WriteString("shortName", x.C.ShortName);
                 w.WriteString("subdistrictCode", x.C.SubdistrictCode);
-            })));
+            })), attribution);
 
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "duty-grids.geojson"), "duty-grids",
             unions.Duty.OrderBy(x => x.D.Code, StringComparer.Ordinal).Select(x => new GeoJsonFeature(x.G, w =>
@@ -63,6 +64,6 @@ internal static class AdminLayerWriter
                 w.WriteString("memberId", x.D.MemberId);
                 w.WriteString("memberName", x.D.MemberName);
                 w.WriteNumber("gridCount", x.D.Members.Count);
-            })));
+            })), attribution);
     }
 }

@@ -6,6 +6,18 @@ namespace CommandCenter.CityGen;
 /// <summary>Clips the OSM layers to the core rectangle plus margin and writes basemap/*.geojson.</summary>
 internal static class BasemapBuilder
 {
+    /// <summary>The basemap layers the importer reads, every one of them required.</summary>
+    public static readonly IReadOnlyList<string> Layers = ["roads", "water", "waterways", "green", "buildings", "railways"];
+
+    /// <summary>Writes every basemap layer as an empty FeatureCollection (a city without OSM context).</summary>
+    public static void WriteEmpty(string outputDir, DataAttribution attribution)
+    {
+        foreach (var name in Layers)
+        {
+            GeoJsonFileWriter.Write(Path.Combine(outputDir, "basemap", name + ".geojson"), name, [], attribution);
+        }
+    }
+
     public static SortedDictionary<string, int> Write(SourceData src, string outputDir)
     {
         var dir = Path.Combine(outputDir, "basemap");

@@ -18,8 +18,8 @@ public static class CityGenerator
         var adjacency = new GridAdjacency(grids);
         AdminAssigner.Assign(grids, subdistricts, communities, adjacency);
         var duty = AdminAssigner.BuildDutyGrids(grids, communities, adjacency);
-        OutputValidator.ValidateGrids(grids, communities);
-        var unions = AdminLayerWriter.Build(grids, subdistricts, communities, duty);
+        OutputValidator.ValidateGrids(grids, communities, CoreArea.RectDegrees);
+        var unions = AdminLayerWriter.Build(grids, subdistricts, communities, duty, CoreArea.RectDegrees);
 
         // Street chiefs, people, vendor zones, kiosks, tables.
         var streets = StreetChiefBuilder.Build(src);

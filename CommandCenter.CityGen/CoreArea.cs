@@ -30,7 +30,4 @@ internal static class CoreArea
             return Geo.Box(Geo.Degrees, pm.MakePrecise(a.X), pm.MakePrecise(a.Y), pm.MakePrecise(b.X), pm.MakePrecise(b.Y));
         }
     }
-
-    /// <summary>Area of the core rectangle in square degrees (the coverage check compares like with like).</summary>
-    public static double RectAreaDegrees => (MaxLon - MinLon) * (MaxLat - MinLat);
 }

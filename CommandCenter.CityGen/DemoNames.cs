@@ -3,8 +3,9 @@ namespace CommandCenter.CityGen;
 /// <summary>
 /// Plausible but fictitious Chinese names and phone numbers, chosen by hashing a stable key
 /// (no Random), with collision probing so every name and number is unique.
+/// A non-empty <c>salt</c> gives a different, equally stable set (the synthetic city's seed).
 /// </summary>
-internal sealed class DemoNames
+internal sealed class DemoNames(string salt = "")
 {
     private static readonly string[] Surnames =
     [
@@ -23,6 +24,16 @@ internal sealed class DemoNames
         "诗涵", "天佑", "明轩", "若曦", "书瑶", "慧敏", "新民", "长青", "守仁", "启航", "文静", "婉清", "正阳",
     ];
 
+    // Characters for three-character names (surname + two), once the two-character names run out in a big city.
+    private static readonly string[] GivenCharacters =
+    [
+        "子", "梓", "浩", "宇", "轩", "涵", "欣", "怡", "思", "雨", "嘉", "俊", "泽", "博", "文", "晨", "瑞", "佳", "天", "一",
+        "明", "晓", "志", "国", "建", "海", "春", "秋", "丽", "玉", "红", "金", "德", "永", "家", "正", "新", "立", "鹏", "慧",
+    ];
+
+    /// <summary>Tries of a two-character name before three-character ones are used (never reached by the demo city's 233 people).</summary>
+    private const int ShortNameAttempts = 64;
+
     // Mainland mobile prefixes (digits after the leading 1).
     private static readonly string[] MobilePrefixes = ["33", "35", "36", "37", "38", "39", "51", "52", "58", "59", "77", "80", "81", "86", "87", "88", "89"];
 
@@ -31,15 +42,20 @@ internal sealed class DemoNames
 
     public string PersonName(string key)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < 100_000; attempt++)
         {
-            var k = $"{key}#{attempt}";
-            var name = Surnames[DeterministicHash.Pick("s" + k, Surnames.Length)] + GivenNames[DeterministicHash.Pick("g" + k, GivenNames.Length)];
+            var k = $"{salt}{key}#{attempt}";
+            var surname = Surnames[DeterministicHash.Pick("s" + k, Surnames.Length)];
+            var name = attempt < ShortNameAttempts
+                ? surname + GivenNames[DeterministicHash.Pick("g" + k, GivenNames.Length)]
+                : surname + GivenCharacters[DeterministicHash.Pick("a" + k, GivenCharacters.Length)] + GivenCharacters[DeterministicHash.Pick("b" + k, GivenCharacters.Length)];
             if (usedNames.Add(name))
             {
                 return name;
             }
         }
+
+        throw new InvalidOperationException($"No unused person name left for {key}");
     }
 
     public string Mobile(string key) => UniquePhone(key, h =>
@@ -52,7 +68,7 @@ internal sealed class DemoNames
     {
         for (var attempt = 0; ; attempt++)
         {
-            var phone = format(DeterministicHash.Of($"{key}#{attempt}"));
+            var phone = format(DeterministicHash.Of($"{salt}{key}#{attempt}"));
             if (usedPhones.Add(phone))
             {
                 return phone;

@@ -25,4 +25,7 @@ internal static class DeterministicHash
 
     public static int Range(string key, int minInclusive, int maxInclusive) =>
         minInclusive + Pick(key, maxInclusive - minInclusive + 1);
+
+    /// <summary>A stable value in [0, 1) (53 bits of the hash, exact in a double).</summary>
+    public static double Fraction(string key) => (Of(key) >> 11) * (1.0 / (1UL << 53));
 }

@@ -16,9 +16,6 @@ internal sealed record GeoJsonFeature(Geometry Geometry, Action<Utf8JsonWriter> 
 /// </summary>
 internal static class GeoJsonFileWriter
 {
-    public const string Attribution = "© OpenStreetMap contributors";
-    public const string License = "ODbL-1.0";
-
     public static readonly JsonWriterOptions WriterOptions = new()
     {
         // Keep Chinese names readable in the files; output is data, never embedded in HTML.
@@ -26,16 +23,21 @@ internal static class GeoJsonFileWriter
         Indented = false,
     };
 
-    public static void Write(string path, string name, IEnumerable<GeoJsonFeature> features)
+    /// <summary>Writes a FeatureCollection; <paramref name="attribution"/> defaults to OpenStreetMap (the demo city).</summary>
+    public static void Write(string path, string name, IEnumerable<GeoJsonFeature> features, DataAttribution? attribution = null)
     {
+        attribution ??= DataAttribution.OpenStreetMap;
         using var ms = new MemoryStream();
         using (var head = new Utf8JsonWriter(ms, WriterOptions))
         {
             head.WriteStartObject();
             head.WriteString("type", "FeatureCollection");
             head.WriteString("name", name);
-            head.WriteString("attribution", Attribution);
-            head.WriteString("license", License);
+            head.WriteString("attribution", attribution.Attribution);
+            if (attribution.License is not null)
+            {
+                head.WriteString("license", attribution.License);
+            }
             head.WritePropertyName("features");
             head.WriteStartArray();
             head.Flush();

@@ -59,28 +59,39 @@ internal static class KioskBuilder
             }
 
             var id = $"K{result.Count + 1:00}";
-            var services = (a.Kind == "station" ? StationServices : KioskServices).ToList();
-            if (a.HasToilet)
-            {
-                services.Add("toilet");
-            }
-
-            var supplies = SupplyItems.Select((s, i) =>
-            {
-                // Every few items run low so the dashboard has restocking alerts to show.
-                var low = (result.Count + i) % 5 == 0;
-                var stock = low ? DeterministicHash.Range($"{id}/{s.Item}", 0, s.Threshold - 1)
-                                : DeterministicHash.Range($"{id}/{s.Item}", s.Threshold, s.Threshold * 4);
-                return new KioskSupply(s.Item, stock, s.Threshold);
-            }).ToList();
-
             var ll = LocalProjection.ToLonLatRounded(Geo.Meters.CreatePoint(location));
-            result.Add(new Kiosk(id, a.Name, a.Kind, (Point)ll, services, a.Is24h ? "24h" : "08:00-20:00", a.Is24h,
-                a.HasToilet, a.RadiusM, supplies, names.Office("kiosk/" + id)));
+            result.Add(new Kiosk(id, a.Name, a.Kind, (Point)ll, Services(a.Kind, a.HasToilet), Hours(a.Is24h), a.Is24h,
+                a.HasToilet, a.RadiusM, Supplies(id, result.Count), names.Office("kiosk/" + id)));
         }
 
         return result;
     }
+
+    /// <summary>What a 岗亭 (<c>kiosk</c>) or a 驿站 (<c>station</c>) offers.</summary>
+    internal static List<string> Services(string kind, bool hasToilet)
+    {
+        var services = (kind == "station" ? StationServices : KioskServices).ToList();
+        if (hasToilet)
+        {
+            services.Add("toilet");
+        }
+
+        return services;
+    }
+
+    internal static string Hours(bool is24h) => is24h ? "24h" : "08:00-20:00";
+
+    /// <param name="id">Kiosk id: the stock levels hash from it.</param>
+    /// <param name="ordinal">0-based position of the kiosk: decides which items run low.</param>
+    internal static List<KioskSupply> Supplies(string id, int ordinal) =>
+        SupplyItems.Select((s, i) =>
+        {
+            // Every few items run low so the dashboard has restocking alerts to show.
+            var low = (ordinal + i) % 5 == 0;
+            var stock = low ? DeterministicHash.Range($"{id}/{s.Item}", 0, s.Threshold - 1)
+                            : DeterministicHash.Range($"{id}/{s.Item}", s.Threshold, s.Threshold * 4);
+            return new KioskSupply(s.Item, stock, s.Threshold);
+        }).ToList();
 
     private static Coordinate AnchorPoint(Anchor a, SourceData src, IReadOnlyList<NamedStreet> streets)
     {
@@ -99,7 +110,7 @@ internal static class KioskBuilder
     }
 
     /// <summary>Nearest point on the nearest road, pushed <see cref="PavementOffsetM"/> sideways towards the anchor.</summary>
-    private static Coordinate OntoPavement(Coordinate anchor, List<Geometry> roads)
+    internal static Coordinate OntoPavement(Coordinate anchor, List<Geometry> roads)
     {
         var p = Geo.Meters.CreatePoint(anchor);
         var road = roads.OrderBy(r => r.Distance(p)).First();

@@ -7,7 +7,8 @@ namespace CommandCenter.CityGen;
 /// <summary>Self-checks run before anything is written; a violation throws with a clear message.</summary>
 internal static class OutputValidator
 {
-    public static void ValidateGrids(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Community> communities)
+    /// <param name="extent">The lon/lat rectangle the grids must tile exactly.</param>
+    public static void ValidateGrids(IReadOnlyList<UnitGrid> grids, IReadOnlyList<Community> communities, Polygon extent)
     {
         foreach (var g in grids)
         {
@@ -35,11 +36,11 @@ internal static class OutputValidator
             throw new InvalidOperationException($"Duplicate grid codes: {string.Join(", ", dupes)}");
         }
 
-        ValidateCoverage("unit grid", grids.Select(g => (g.Code, (Geometry)g.Geometry)).ToList(), requireFullCover: true);
+        ValidateCoverage("unit grid", grids.Select(g => (g.Code, (Geometry)g.Geometry)).ToList(), extent);
     }
 
-    /// <summary>Valid, pairwise non-overlapping (interiors disjoint) and — optionally — exactly covering the core rectangle.</summary>
-    public static void ValidateCoverage(string what, IReadOnlyList<(string Code, Geometry Geometry)> cells, bool requireFullCover)
+    /// <summary>Valid, pairwise non-overlapping (interiors disjoint) and — when <paramref name="extent"/> is given — exactly covering it.</summary>
+    public static void ValidateCoverage(string what, IReadOnlyList<(string Code, Geometry Geometry)> cells, Polygon? extent)
     {
         var tree = new STRtree<int>();
         for (var i = 0; i < cells.Count; i++)
@@ -79,14 +80,14 @@ internal static class OutputValidator
             }
         }
 
-        if (requireFullCover)
+        if (extent is not null)
         {
-            var rect = CoreArea.RectAreaDegrees;
+            var rect = extent.Area;
             var sum = cells.Sum(c => c.Geometry.Area);
             var union = Geo.UnionAll(cells.Select(c => c.Geometry), Geo.Degrees, Geo.DegreePrecision).Area;
             if (Math.Abs(sum - rect) / rect > 0.001 || Math.Abs(union - rect) / rect > 0.001)
             {
-                throw new InvalidOperationException($"{what} coverage: area sum {sum:E6}, union {union:E6}, core rectangle {rect:E6} differ by more than 0.1%");
+                throw new InvalidOperationException($"{what} coverage: area sum {sum:E6}, union {union:E6}, extent {rect:E6} differ by more than 0.1%");
             }
         }
     }

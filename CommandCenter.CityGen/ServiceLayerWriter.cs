@@ -3,7 +3,7 @@ namespace CommandCenter.CityGen;
 /// <summary>Writes streets (街巷长制), vendor-zones and kiosks.</summary>
 internal static class ServiceLayerWriter
 {
-    public static void WriteStreets(string outputDir, IReadOnlyList<NamedStreet> streets) =>
+    public static void WriteStreets(string outputDir, IReadOnlyList<NamedStreet> streets, DataAttribution? attribution = null) =>
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "streets.geojson"), "streets",
             streets.Select(s => new GeoJsonFeature(s.Geometry, w =>
             {
@@ -15,9 +15,9 @@ internal static class ServiceLayerWriter
                 GeoJsonFileWriter.StringOrNull(w, "chiefName", s.Chief?.Name);
                 GeoJsonFileWriter.StringOrNull(w, "chiefPhone", s.Chief?.Phone);
                 GeoJsonFileWriter.Number(w, "lengthM", s.LengthM, 1);
-            })));
+            })), attribution);
 
-    public static void WriteVendorZones(string outputDir, IReadOnlyList<VendorZone> zones) =>
+    public static void WriteVendorZones(string outputDir, IReadOnlyList<VendorZone> zones, DataAttribution? attribution = null) =>
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "vendor-zones.geojson"), "vendor-zones",
             zones.Select(z => new GeoJsonFeature(z.Geometry, w =>
             {
@@ -32,9 +32,9 @@ internal static class ServiceLayerWriter
                 w.WriteString("goods", z.Goods);
                 w.WriteString("manager", z.Manager);
                 GeoJsonFileWriter.StringOrNull(w, "schoolName", z.SchoolName);
-            })));
+            })), attribution);
 
-    public static void WriteKiosks(string outputDir, IReadOnlyList<Kiosk> kiosks) =>
+    public static void WriteKiosks(string outputDir, IReadOnlyList<Kiosk> kiosks, DataAttribution? attribution = null) =>
         GeoJsonFileWriter.Write(Path.Combine(outputDir, "kiosks.geojson"), "kiosks",
             kiosks.Select(k => new GeoJsonFeature(k.Location, w =>
             {
@@ -58,5 +58,5 @@ internal static class ServiceLayerWriter
 
                 w.WriteEndArray();
                 w.WriteString("phone", k.Phone);
-            })));
+            })), attribution);
 }

@@ -13,21 +13,11 @@ namespace CommandCenter.CityGen;
 internal static class VendorZoneBuilder
 {
     public const double SchoolBufferM = 100.0;
-    private const double ZoneHalfWidthM = 7.0;
+    internal const double ZoneHalfWidthM = 7.0;
     private const double ZoneLengthM = 150.0;
     private const double MinZoneLengthM = 80.0;
     private const double MinGapBetweenZonesM = 120.0;
     private const double SafetyMarginM = 3.0;
-
-    private sealed record ZoneType(string Type, string Suffix, string[] Windows, string? From, string? To, string Goods, double MetersPerStall);
-
-    private static readonly ZoneType[] Types =
-    [
-        new("night", "夜市疏导区", ["19:00-01:00"], null, null, "小吃、饮品、文创小商品", 5.0),
-        new("morning", "早市疏导区", ["05:30-08:30"], null, null, "蔬菜、水果、早点", 4.0),
-        new("seasonal", "瓜果临时销售点", ["07:00-21:00"], "06-01", "09-30", "西瓜、时令瓜果（瓜农直销）", 10.0),
-        new("guided", "便民疏导点", ["09:00-12:00", "16:30-20:00"], null, null, "修鞋配钥匙、缝补、小家电维修", 12.0),
-    ];
 
     /// <summary>Streets tried first because they are known for street life; the rest follow in hash order.</summary>
     private static readonly string[] Preferred = ["石鼓路", "杨公井", "估衣廊", "丰富路", "堂子街", "淮海路", "文昌巷", "罗廊巷"];
@@ -67,7 +57,7 @@ internal static class VendorZoneBuilder
                 continue;
             }
 
-            var type = Types[guided.Count % Types.Length];
+            var type = GuidedZoneType.All[guided.Count % GuidedZoneType.All.Count];
             var lengthM = zone.Value.LengthM;
             guidedMeters.Add(zone.Value.Polygon);
             guided.Add(new VendorZone($"VZ{guided.Count + 1:00}", street.Name + type.Suffix, type.Type, ToPolygon(zone.Value.Polygon),
@@ -125,10 +115,11 @@ internal static class VendorZoneBuilder
     }
 
     /// <summary>One stall per few metres of kerb, minus a few for driveways and doorways (varies per street).</summary>
-    private static int StallCount(string street, double lengthM, double metersPerStall) =>
+    internal static int StallCount(string street, double lengthM, double metersPerStall) =>
         Math.Max(4, (int)(lengthM / metersPerStall) - DeterministicHash.Range("stalls/" + street, 0, 6));
 
-    private static Polygon ToPolygon(Geometry meters)
+    /// <summary>Back to lon/lat on the 7-decimal grid, staying a valid single polygon.</summary>
+    internal static Polygon ToPolygon(Geometry meters)
     {
         var reduced = GeometryPrecisionReducer.Reduce(LocalProjection.ToLonLat(meters), Geo.DegreePrecision);
         return reduced as Polygon ?? throw new InvalidOperationException("Vendor zone is not a single polygon after rounding");

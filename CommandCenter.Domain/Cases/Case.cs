@@ -63,6 +63,21 @@ public sealed class Case
     public string? RejectionReason { get; set; }
     /// <summary>721 tag set on closing or on approving an on-the-spot fix.</summary>
     public Resolution721? Resolution { get; set; }
+    /// <summary>The street the case lies on (within 30 m) and the chief in charge of it when it was reported (街巷长制).</summary>
+    public string? StreetId { get; set; }
+    public string? StreetChiefPersonId { get; set; }
+    /// <summary>The road director's patrol it was found on, if any (马路局长).</summary>
+    public Guid? PatrolId { get; set; }
+    /// <summary>A recurrence of an earlier, closed case (domain.md §4.3: a closed case is never reopened).</summary>
+    public Guid? RelatedCaseId { get; set; }
+    /// <summary>Vending cases: the zone the place lies in and the verdict at the hour (permitted, banned, outside).</summary>
+    public string? ZoneId { get; set; }
+    public string? ZoneVerdict { get; set; }
+    /// <summary>首违免罚: warning (first offence), penalty (repeat) or not-applicable, for vending and frontage cases.</summary>
+    public string? LeniencyOutcome { get; set; }
+    /// <summary>回访 answer of the reporter once closed: satisfied, basic (基本满意) or dissatisfied.</summary>
+    public string? Satisfaction { get; set; }
+    public DateTimeOffset? SatisfactionAt { get; set; }
     public int Version { get; set; }
 
     public TimeLimit? StepLimit => StepLimitValue is { } v && StepLimitUnit is { } u ? new TimeLimit(v, u) : null;

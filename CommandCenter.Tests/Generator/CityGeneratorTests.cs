@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CommandCenter.CityGen;
 using CommandCenter.Tests.Support;
 
@@ -15,11 +14,11 @@ public sealed class CityGeneratorTests : IDisposable
     {
         CityGenerator.Generate(RepoPaths.GisSource, _first);
         CityGenerator.Generate(RepoPaths.GisSource, _second);
-        var first = Hashes(_first);
+        var first = FolderHashes.Of(_first);
         Assert.Contains("unit-grids.geojson", first.Keys);
         Assert.Contains("basemap/roads.geojson", first.Keys);
-        Assert.Equal(first, Hashes(_second));
-        Assert.Equal(first, Hashes(RepoPaths.GisData));
+        Assert.Equal(first, FolderHashes.Of(_second));
+        Assert.Equal(first, FolderHashes.Of(RepoPaths.GisData));
     }
 
     public void Dispose()
@@ -29,10 +28,4 @@ public sealed class CityGeneratorTests : IDisposable
     }
 
     private static string Temp() => Directory.CreateTempSubdirectory("cc-gen-").FullName;
-
-    private static SortedDictionary<string, string> Hashes(string root) => new(
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(
-            f => Path.GetRelativePath(root, f).Replace('\\', '/'),
-            f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
 }

@@ -32,6 +32,14 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.StreetChief).HasMaxLength(50);
         b.Property(c => c.RejectionReason).HasMaxLength(32);
         b.Property(c => c.PendingVoid).HasMaxLength(2000);
+        b.Property(c => c.StreetId).HasMaxLength(16);
+        b.Property(c => c.StreetChiefPersonId).HasMaxLength(16);
+        b.Property(c => c.ZoneId).HasMaxLength(16);
+        b.Property(c => c.ZoneVerdict).HasMaxLength(16);
+        b.Property(c => c.LeniencyOutcome).HasMaxLength(16);
+        b.Property(c => c.Satisfaction).HasMaxLength(16);
+        b.HasIndex(c => c.StreetChiefPersonId);
+        b.HasIndex(c => c.StreetId);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.StepLimit);
         b.HasIndex(c => c.State);

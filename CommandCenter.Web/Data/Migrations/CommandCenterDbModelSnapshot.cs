@@ -97,6 +97,11 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("handling_on_time");
 
+                    b.Property<string>("LeniencyOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("leniency_outcome");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)")
@@ -116,6 +121,10 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("number");
 
+                    b.Property<Guid?>("PatrolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patrol_id");
+
                     b.Property<double?>("PendingExtension")
                         .HasColumnType("double precision")
                         .HasColumnName("pending_extension");
@@ -129,6 +138,10 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("rejection_reason");
+
+                    b.Property<Guid?>("RelatedCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_case_id");
 
                     b.Property<int>("ReminderCount")
                         .HasColumnType("integer")
@@ -155,6 +168,15 @@ namespace CommandCenter.Web.Data.Migrations
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer")
                         .HasColumnName("rework_count");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateTimeOffset?>("SatisfactionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("satisfaction_at");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -194,6 +216,16 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("street_chief");
 
+                    b.Property<string>("StreetChiefPersonId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_chief_person_id");
+
+                    b.Property<string>("StreetId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_id");
+
                     b.Property<string>("StreetName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -217,6 +249,16 @@ namespace CommandCenter.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("ZoneId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone_id");
+
+                    b.Property<string>("ZoneVerdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone_verdict");
 
                     b.HasKey("Id");
 
@@ -242,6 +284,10 @@ namespace CommandCenter.Web.Data.Migrations
 
                     b.HasIndex("StepDeadline")
                         .HasFilter("step_deadline IS NOT NULL");
+
+                    b.HasIndex("StreetChiefPersonId");
+
+                    b.HasIndex("StreetId");
 
                     b.HasIndex("CategoryCode", "ReportedAt");
 

@@ -29,6 +29,7 @@ public static class ApplicationServices
         builder.WebHost.UseStaticWebAssets();
         var connectionString = builder.Configuration.GetConnectionString("CommandCenter")
             ?? throw new InvalidOperationException("ConnectionStrings:CommandCenter is not set (./run.sh sets it for the local PostGIS).");
+        connectionString = DatabaseConnection.WithDatabase(connectionString, builder.Configuration["Database:Name"]);
         var dataSource = new NpgsqlDataSourceBuilder(DatabaseConnection.Tune(connectionString)).UseNetTopologySuite().Build();
         services.AddSingleton(dataSource);
         services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite()));
@@ -52,6 +53,8 @@ public static class ApplicationServices
         services.AddHostedService<ClockWatcher>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();
+        services.AddScoped<Features.Tiles.VectorTiles>();
+        services.AddSingleton<Features.Tiles.TileCache>();
         services.AddScoped<WallStatistics>();
         services.AddSingleton<WallFigures>();
         services.AddScoped<RulesAdministration>();

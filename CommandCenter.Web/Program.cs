@@ -11,6 +11,7 @@ using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
+using CommandCenter.Web.Features.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -34,6 +35,7 @@ app.MapStaticAssets();
 app.MapHealthApi();
 app.MapLayersApi();
 app.MapMapApi();
+app.MapTilesApi();
 app.MapLookupApi();
 app.MapAuthApi();
 app.MapCasesApi();

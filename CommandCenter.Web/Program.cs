@@ -18,6 +18,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (app.Configuration.GetValue<bool>("Database:PrepareOnly"))
+{
+    // Migrate and import, then stop: how scripts load a city into a database without serving it.
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {

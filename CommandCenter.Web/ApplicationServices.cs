@@ -30,7 +30,10 @@ public static class ApplicationServices
         var connectionString = builder.Configuration.GetConnectionString("CommandCenter")
             ?? throw new InvalidOperationException("ConnectionStrings:CommandCenter is not set (./run.sh sets it for the local PostGIS).");
         connectionString = DatabaseConnection.WithDatabase(connectionString, builder.Configuration["Database:Name"]);
-        var dataSource = new NpgsqlDataSourceBuilder(DatabaseConnection.Tune(connectionString)).UseNetTopologySuite().Build();
+        var sourceBuilder = new NpgsqlDataSourceBuilder(DatabaseConnection.Tune(connectionString));
+        sourceBuilder.UseNetTopologySuite();
+        sourceBuilder.UsePhysicalConnectionInitializer(DatabaseConnection.Warm, DatabaseConnection.WarmAsync);
+        var dataSource = sourceBuilder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite()));
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));

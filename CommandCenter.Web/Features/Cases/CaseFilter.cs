@@ -6,12 +6,13 @@ namespace CommandCenter.Web.Features.Cases;
 /// <summary>
 /// The one definition of the case filters, for lists, queues, the map and the wall: as a query on the <c>cases</c>
 /// table (<see cref="Apply"/>) and as a test of a live event (<see cref="Matches"/>), side by side so they cannot drift.
-/// All fields optional; <see cref="OpenOnly"/> keeps the states a case can still move out of.
+/// All fields optional; <see cref="OpenOnly"/> keeps the states a case can still move out of; <see cref="Pending"/>
+/// keeps the cases with a request waiting for a decision ("extension" or "void").
 /// </summary>
 public sealed record CaseFilter(
     string[]? Status = null, string? Stage = null, string? Category = null, string? Source = null, string? Grid = null,
     string? DutyGrid = null, string? Department = null, bool? Overdue = null, string? Q = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, int Page = 1, int PageSize = 50)
+    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, string? Pending = null, int Page = 1, int PageSize = 50)
 {
     public IQueryable<Case> Apply(IQueryable<Case> query, DateTimeOffset now)
     {
@@ -54,6 +55,14 @@ public sealed record CaseFilter(
         {
             query = query.Where(c => c.ReportedAt >= from);
         }
+        if (Pending == "extension")
+        {
+            query = query.Where(c => c.PendingExtension != null);
+        }
+        else if (Pending == "void")
+        {
+            query = query.Where(c => c.PendingVoid != null);
+        }
         if (To is { } to)
         {
             query = query.Where(c => c.ReportedAt < to);
@@ -74,7 +83,8 @@ public sealed record CaseFilter(
             && (Overdue is not { } overdue || m.Overdue == overdue)
             && (Q is not { Length: > 0 } q || m.Number.Contains(q.Trim(), StringComparison.Ordinal))
             && (From is not { } from || m.ReportedAt >= from)
-            && (To is not { } to || m.ReportedAt < to);
+            && (To is not { } to || m.ReportedAt < to)
+            && (Pending is not ("extension" or "void") || m.Flags.Contains(Pending == "extension" ? CaseFlags.ExtensionRequestedSlug : CaseFlags.VoidRequestedSlug));
     }
 
     /// <summary>The filter as query-string values (only those set), for screens that ask the server with it.</summary>
@@ -96,6 +106,7 @@ public sealed record CaseFilter(
         Set("q", Q);
         Set("from", From?.ToString("O"));
         Set("to", To?.ToString("O"));
+        Set("pending", Pending);
         return q;
     }
 

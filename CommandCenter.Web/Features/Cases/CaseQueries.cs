@@ -69,7 +69,7 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
         db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Code, d.Name)).ToListAsync(ct);
 
     public static CaseEventView ToView(CaseEventRow e) => new(
-        e.Seq, e.Action, e.FromState, e.ToState, e.Actor, e.ActorRole, e.At, e.Note, e.PhotoIds,
+        e.Seq, e.Action, e.FromState, e.ToState, e.CategoryCode, e.Actor, e.ActorRole, e.At, e.Note, e.PhotoIds,
         e.Department, e.Step, e.Deadline, e.FinishedStep, e.FinishedDeadline, e.OnTime, e.ReminderAt);
 
     /// <summary>Rows as lists show them.</summary>

@@ -37,7 +37,7 @@ public static class CasesApi
         });
 
         api.MapGet("/cases", async (string? status, string? stage, string? category, string? source, string? grid, string? dutyGrid, string? department,
-            bool? overdue, string? q, int? page, int? pageSize, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
+            bool? overdue, string? q, string? pending, int? page, int? pageSize, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
         {
             if (page is < 1 or > CaseQueries.MaxPage)
             {
@@ -53,7 +53,7 @@ public static class CasesApi
                 return Problem.BadRequest([.. bad]);
             }
             var filter = new CaseFilter(status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), stage, category, source,
-                grid, dutyGrid, department, overdue, q, Page: page ?? 1, PageSize: pageSize ?? 50);
+                grid, dutyGrid, department, overdue, q, Pending: pending, Page: page ?? 1, PageSize: pageSize ?? 50);
             return Results.Ok(await queries.ListAsync(filter, ReadScope.For(user.ToActor()!), ct));
         });
 

@@ -6,10 +6,6 @@ namespace CommandCenter.Web.Data;
 public static class DatabaseConnection
 {
     /// <summary>
-    /// Keeps a few connections open and their statements prepared: a fresh backend pays tens of milliseconds to plan
-    /// its first PostGIS query, which intake must not pay per request.
-    /// </summary>
-    /// <summary>
     /// The connection string with its database replaced by <c>Database:Name</c> when that is set, so one server's
     /// settings serve several databases (<c>Database__Name=commandcenter_scale</c> for the city-scale data).
     /// </summary>
@@ -22,6 +18,10 @@ public static class DatabaseConnection
         return new NpgsqlConnectionStringBuilder(connectionString) { Database = database.Trim() }.ConnectionString;
     }
 
+    /// <summary>
+    /// Keeps a few connections open and their statements prepared: a fresh backend pays tens of milliseconds to plan
+    /// its first PostGIS query, which intake must not pay per request.
+    /// </summary>
     public static string Tune(string connectionString)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);

@@ -1,5 +1,6 @@
 using CommandCenter.Domain.Kiosks;
 using CommandCenter.Domain.Zones;
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -7,7 +8,7 @@ using NetTopologySuite.Index.Strtree;
 namespace CommandCenter.Domain.Geography;
 
 /// <summary>
-/// In-memory spatial index of the city (STR-trees over prepared geometries) answering
+/// In-memory spatial index of the city (STR-trees over the grids, street segments and prepared zone areas) answering
 /// "what is here?" for a lon/lat point without a database round trip.
 /// </summary>
 public sealed class GridIndex
@@ -18,7 +19,9 @@ public sealed class GridIndex
     /// <summary>How far a bike-parking case may be from a fence and still snap to it.</summary>
     public const double BikeFenceReachMetres = 200;
 
-    private readonly STRtree<Indexed<UnitGrid>> _grids = new();
+    // Grids are small polygons (a dozen vertices): one pass over the ring answers inside/on/outside with no allocation,
+    // where a prepared geometry builds its own segment index on first use, which at 20,000 grids nearly every lookup paid (P3).
+    private readonly STRtree<UnitGrid> _grids = new();
     private readonly STRtree<Indexed<VendorZone>> _zones = new();
     // Streets are indexed by segment: a long street's envelope would make it a candidate for most points nearby.
     private readonly STRtree<StreetSegment> _streetSegments = new();
@@ -35,7 +38,7 @@ public sealed class GridIndex
         SchoolGates = (schoolGates ?? SchoolGate.StandInsFor(city.VendorZones)).ToList();
         foreach (var grid in city.UnitGrids)
         {
-            _grids.Insert(grid.Shape.EnvelopeInternal, new Indexed<UnitGrid>(grid, PreparedGeometryFactory.Prepare(grid.Shape)));
+            _grids.Insert(grid.Shape.EnvelopeInternal, grid);
         }
         foreach (var zone in city.VendorZones)
         {
@@ -81,14 +84,15 @@ public sealed class GridIndex
         UnitGrid? found = null;
         foreach (var candidate in _grids.Query(point.EnvelopeInternal))
         {
-            if (candidate.Prepared.Contains(point))
+            var where = SimplePointInAreaLocator.Locate(point.Coordinate, candidate.Shape);
+            if (where == Location.Interior)
             {
-                return candidate.Item;
+                return candidate;
             }
             // A point exactly on a shared edge is in no interior; give it the lowest code so the answer is stable.
-            if (candidate.Prepared.Covers(point) && (found is null || string.CompareOrdinal(candidate.Item.Code, found.Code) < 0))
+            if (where == Location.Boundary && (found is null || string.CompareOrdinal(candidate.Code, found.Code) < 0))
             {
-                found = candidate.Item;
+                found = candidate;
             }
         }
         return found;

@@ -50,6 +50,9 @@ public sealed class TileCache : IDisposable
         return tile;
     }
 
+    /// <summary>Drops every built tile (for when rows went away without events, as tests truncating their cases do).</summary>
+    public void Forget() => _cache.Compact(1.0);
+
     private static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12))}\"";
 
     public void Dispose()

@@ -44,6 +44,8 @@ public static class ApplicationServices
         // The change bus: the follower reads the logs, the feed and the hub hand on what it read.
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<HubBroadcaster>();
+        services.AddSingleton<HubLeadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubLeadership>());
         services.AddSingleton<ChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
 
@@ -59,15 +61,16 @@ public static class ApplicationServices
         services.AddScoped<PhotoStore>();
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
-        services.AddSignalR();
+        services.AddOpsHub(builder.Configuration);
         // Sign-in cookies and tokens must outlive a restart or redeploy, or wall displays fall back to the login page.
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
         {
             services.AddDataProtection().SetApplicationName("CommandCenter").PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
-        services.AddCommandCenterAuth();
+        services.AddCommandCenterAuth(builder.Configuration);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<Problems.DatabaseUnavailable>();
         services.AddCommandCenterLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

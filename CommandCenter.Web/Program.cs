@@ -11,6 +11,7 @@ using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
+using CommandCenter.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -21,12 +22,18 @@ await app.PrepareDatabaseAsync();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts(); // only on requests that came over TLS (behind a proxy: ASPNETCORE_FORWARDEDHEADERS_ENABLED=true)
 }
+app.UseSecurityHeaders();
+// API requests while the database is away: 503 problem details with Retry-After (Problems/DatabaseUnavailable).
+app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseExceptionHandler());
 // Pages get the friendly not-found page; APIs and hubs get problem details (never a re-executed page).
 app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !CultureSetup.IsMachinePath(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseSessionCheck();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -19,14 +19,13 @@ builder.AddApplicationServices();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+// APIs answer every failure as problem details (ApiExceptionHandler); pages show the error page.
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts(); // only on requests that came over TLS (behind a proxy: ASPNETCORE_FORWARDEDHEADERS_ENABLED=true)
 }
 app.UseSecurityHeaders();
-// API requests while the database is away: 503 problem details with Retry-After (Problems/DatabaseUnavailable).
-app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseExceptionHandler());
 // Pages get the friendly not-found page; APIs and hubs get problem details (never a re-executed page).
 app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !CultureSetup.IsMachinePath(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

@@ -13,14 +13,19 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' {importmap}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    /// <summary>Set as the response starts, so error responses (whose headers the exception handler clears) carry them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        var headers = http.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "geolocation=(self), camera=(self), microphone=()";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace(" {importmap}", "", StringComparison.Ordinal);
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "geolocation=(self), camera=(self), microphone=()";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace(" {importmap}", "", StringComparison.Ordinal);
+            return Task.CompletedTask;
+        });
         return next(http);
     });
 }

@@ -15,15 +15,17 @@ public sealed class DatabaseUnavailable(NpgsqlDataSource dataSource, ILogger<Dat
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!Is(exception) || http.Response.HasStarted)
+        // Pages keep their error page; by now the request is on its way there, the failed path is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!Is(exception) || http.Response.HasStarted || !Localization.CultureSetup.IsMachinePath(path))
         {
             return false;
         }
-        logger.LogWarning("Database unavailable for {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+        logger.LogWarning("Database unavailable for {Method} {Path}: {Error}", http.Request.Method, path, exception.GetBaseException().Message);
         dataSource.Clear();
         http.Response.Clear();
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await new Refusal(StatusCodes.Status503ServiceUnavailable, "DatabaseUnavailable", [], []).ToResult().ExecuteAsync(http);
+        await new ProblemResult(new Refusal(StatusCodes.Status503ServiceUnavailable, "DatabaseUnavailable", [], [])).ExecuteAsync(http);
         return true;
     }
 

@@ -51,6 +51,10 @@ public sealed class RulesAdministration(CommandCenterDb db, CaseRulesProvider ru
     /// <summary>Sets a category's handling limit (no longer a sample value); null when there is no such category, else the refused fields.</summary>
     public async Task<IReadOnlyList<FieldError>?> SetCategoryLimitAsync(string code, double? value, string? unit, string actor, CancellationToken ct = default)
     {
+        if (TextInput.Check("code", code, 8) is not null)
+        {
+            return null;
+        }
         var category = await db.Categories.FindAsync([code], ct);
         if (category is null)
         {

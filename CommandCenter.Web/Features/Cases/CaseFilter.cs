@@ -87,6 +87,28 @@ public sealed record CaseFilter(
             && (Pending is not ("extension" or "void") || m.Flags.Contains(Pending == "extension" ? CaseFlags.ExtensionRequestedSlug : CaseFlags.VoidRequestedSlug));
     }
 
+    public const int MaxPage = 100_000;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Refuses values no filter means: control characters, overlong texts, pages out of range.</summary>
+    public IReadOnlyList<Domain.Validation.FieldError> Validate()
+    {
+        var errors = Problems.TextInput.Collect(
+            Problems.TextInput.Check("q", Q, 32), Problems.TextInput.Check("grid", Grid, 32), Problems.TextInput.Check("dutyGrid", DutyGrid, 32),
+            Problems.TextInput.Check("category", Category, 8), Problems.TextInput.Check("department", Department, 32),
+            Problems.TextInput.Check("source", Source, 16), Problems.TextInput.Check("stage", Stage, 16), Problems.TextInput.Check("pending", Pending, 16),
+            Problems.TextInput.Check("status", Status is null ? null : string.Join(",", Status), 400));
+        if (Page is < 1 or > MaxPage)
+        {
+            errors.Add(new Domain.Validation.FieldError("page", "OutOfRange", 1, MaxPage));
+        }
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(new Domain.Validation.FieldError("pageSize", "OutOfRange", 1, MaxPageSize));
+        }
+        return errors;
+    }
+
     /// <summary>The filter as query-string values (only those set), for screens that ask the server with it.</summary>
     public IReadOnlyDictionary<string, string> ToQuery()
     {

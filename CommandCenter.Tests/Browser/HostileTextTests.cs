@@ -20,6 +20,12 @@ public sealed class HostileTextTests(CommandCenterFactory app, ITestOutputHelper
 {
     private const string Payload = "<img src=x data-xss onerror=\"window.__xss=1\"><svg data-xss onload=\"window.__xss=1\"></svg><script data-xss>window.__xss=1</script>\"'><b data-xss>粗</b>";
 
+    /// <summary>For fields limited to 100 characters (reporter, the street name a case copies).</summary>
+    private const string ShortPayload = "<img src=x data-xss onerror=\"window.__xss=1\"><b data-xss>粗</b>";
+
+    /// <summary>For the street chief's name a case copies (50 characters).</summary>
+    private const string TinyPayload = "<img src=x data-xss onerror=window.__xss=1>";
+
     private const string Probe = """
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -47,7 +53,8 @@ public sealed class HostileTextTests(CommandCenterFactory app, ITestOutputHelper
         {
             // Names from the city and the accounts, as an import or an admin could have left them.
             await Exec("CREATE TEMP TABLE saved_streets AS SELECT id, name, chief_name FROM streets WHERE name = @n", ("n", streetName ?? ""));
-            await Exec("UPDATE streets SET name = @p || name, chief_name = @p WHERE name = @n", ("p", Payload), ("n", streetName ?? ""));
+            // Cases copy the street's name into a 100-character column: the short payload.
+            await Exec("UPDATE streets SET name = @p || name, chief_name = @c WHERE name = @n", ("p", ShortPayload), ("c", TinyPayload), ("n", streetName ?? ""));
             await Exec("CREATE TEMP TABLE saved_grids AS SELECT code, member_name FROM duty_grids WHERE code = @d", ("d", dutyGrid));
             await Exec("UPDATE duty_grids SET member_name = @p WHERE code = @d", ("p", Payload), ("d", dutyGrid));
             await Exec("CREATE TEMP TABLE saved_users AS SELECT user_name, display_name FROM users");
@@ -58,17 +65,20 @@ public sealed class HostileTextTests(CommandCenterFactory app, ITestOutputHelper
             var intake = await ApiClient.SignInAsync(App, "intake");
             var created = await member.Http.PostAsJsonAsync("/api/cases", new
             {
-                lon, lat, category = "20102", source = "patrol", description = "垃圾" + Payload, address = Payload, reporter = Payload,
+                lon, lat, category = "20102", source = "patrol", description = "垃圾" + Payload, address = Payload, reporter = ShortPayload,
                 photoIds = new[] { await member.UploadPhotoAsync() },
             });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
             var first = await created.Content.ReadFromJsonAsync<JsonElement>();
             var id = first.GetProperty("id").GetGuid();
             var number = first.GetProperty("number").GetString()!;
             await intake.ActOkAsync(id, "accept", new { note = Payload });
-            var second = await (await intake.Http.PostAsJsonAsync("/api/cases", new
+            var secondCreated = await intake.Http.PostAsJsonAsync("/api/cases", new
             {
-                lon = lon + 0.0002, lat, category = "20102", source = "12319", description = Payload, address = Payload, reporter = Payload,
-            })).Content.ReadFromJsonAsync<JsonElement>();
+                lon = lon + 0.0002, lat, category = "20102", source = "12319", description = Payload, address = Payload, reporter = ShortPayload,
+            });
+            Assert.True(secondCreated.IsSuccessStatusCode, await secondCreated.Content.ReadAsStringAsync());
+            var second = await secondCreated.Content.ReadFromJsonAsync<JsonElement>();
             var secondId = second.GetProperty("id").GetGuid();
             await (await ApiClient.SignInAsync(App, "shiftlead")).ActOkAsync(id, "file", new { note = Payload });
             await (await ApiClient.SignInAsync(App, "dispatcher")).ActOkAsync(id, "dispatch", new { department = "sanitation", note = Payload });
@@ -94,7 +104,7 @@ public sealed class HostileTextTests(CommandCenterFactory app, ITestOutputHelper
             var map = await OpenAsync("leader", "/map");
             await Assertions.Expect(map.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
             await map.WaitForFunctionAsync("n => !!document.querySelector('[data-testid=city-map]').ccMap.caseByNumber(n)", number, new() { Timeout = 20_000 });
-            await map.EvaluateAsync("([lon, lat]) => document.querySelector('[data-testid=city-map]').ccMap.flyTo(lon, lat, 17)", new[] { lon, lat });
+            await map.EvaluateAsync("([lon, lat]) => { document.querySelector('[data-testid=city-map]').ccMap.flyTo(lon, lat, 17); }", new[] { lon, lat });
             await map.WaitForTimeoutAsync(1500);
             var box = (await map.GetByTestId("city-map").BoundingBoxAsync())!;
             var xy = await map.EvaluateAsync<double[]>("([lon, lat]) => document.querySelector('[data-testid=city-map]').ccMap.project(lon, lat)", new[] { lon, lat });

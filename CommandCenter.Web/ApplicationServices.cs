@@ -48,6 +48,8 @@ public static class ApplicationServices
         // The change bus: the follower reads the logs, the feed and the hub hand on what it read.
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<HubBroadcaster>();
+        services.AddSingleton<HubLeadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubLeadership>());
         services.AddSingleton<ChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
 
@@ -65,19 +67,21 @@ public static class ApplicationServices
         services.AddScoped<PhotoStore>();
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
-        services.AddSignalR();
+        services.AddOpsHub(builder.Configuration);
         // Sign-in cookies and tokens must outlive a restart or redeploy, or wall displays fall back to the login page.
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
         {
             services.AddDataProtection().SetApplicationName("CommandCenter").PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
-        services.AddCommandCenterAuth();
+        services.AddCommandCenterAuth(builder.Configuration);
 
         // Bodiless refusals (401, 403, 404, 405 …) get problem details titled in the request's language too.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Title = ctx.HttpContext.RequestServices.GetRequiredService<Messages>().Title(ctx.ProblemDetails.Status ?? 500);
         });
+        // The database away first: 503 with Retry-After and an emptied pool; then every other API failure.
+        services.AddExceptionHandler<Problems.DatabaseUnavailable>();
         services.AddExceptionHandler<Problems.ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Problems.FiniteDoubleConverter()));
         // Long query strings reach the app (and get a field error) instead of Kestrel's bodiless 414.

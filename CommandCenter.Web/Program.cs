@@ -12,6 +12,7 @@ using CommandCenter.Web.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Features.Tiles;
+using CommandCenter.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -26,11 +27,18 @@ if (app.Configuration.GetValue<bool>("Database:PrepareOnly"))
 
 // APIs answer every failure as problem details (ApiExceptionHandler); pages show the error page.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts(); // only on requests that came over TLS (behind a proxy: ASPNETCORE_FORWARDEDHEADERS_ENABLED=true)
+}
+app.UseSecurityHeaders();
 // Pages get the friendly not-found page; APIs and hubs get problem details (never a re-executed page).
 app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !CultureSetup.IsMachinePath(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseSessionCheck();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -81,3 +81,23 @@ cc_ensure_postgres() {
 cc_connection_string() {
   printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=postgres;Include Error Detail=true' "$CC_PG_PORT" "$1"
 }
+
+# Starts (or reuses) a Redis on 127.0.0.1:$CC_REDIS_PORT for the scale-out tests (no persistence, pid and log under .data/).
+cc_start_redis() {
+  cc_apt_install redis-server
+  local port="${CC_REDIS_PORT:-56379}"
+  mkdir -p "$CC_ROOT/.data/redis"
+  if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+    cc_log "Redis already running on 127.0.0.1:$port"
+    return 0
+  fi
+  cc_log "starting Redis on 127.0.0.1:$port"
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --dir "$CC_ROOT/.data/redis" --pidfile "$CC_ROOT/.data/redis/redis.pid" --logfile "$CC_ROOT/.data/redis/redis.log"
+  for _ in $(seq 1 50); do
+    redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && return 0
+    sleep 0.2
+  done
+  echo "Redis did not start on 127.0.0.1:$port (see $CC_ROOT/.data/redis/redis.log)" >&2
+  exit 1
+}

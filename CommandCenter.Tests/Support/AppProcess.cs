@@ -6,16 +6,39 @@ namespace CommandCenter.Tests.Support;
 
 /// <summary>
 /// The app as a separate process on a fixed port, against the tests' database, so a test can kill it and start it
-/// again the way a server restart happens. Sign-in keys live in a folder that outlives the process.
+/// again the way a server restart happens. Sign-in keys live in a folder that outlives the process. Extra settings
+/// (<c>Redis__Configuration</c>, another <c>ConnectionStrings__CommandCenter</c> …) go in as environment variables.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    private readonly string _keys = Directory.CreateTempSubdirectory("cc-keys-").FullName;
+    private readonly string _keys;
+    private readonly bool _ownKeys;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    public AppProcess() => Address = new Uri($"http://127.0.0.1:{FreePort()}");
+    public AppProcess() : this(null)
+    {
+    }
+
+    /// <param name="environment">Settings on top of the defaults, e.g. <c>["Redis__Configuration"] = "127.0.0.1:6379"</c>.</param>
+    /// <param name="keysFrom">Another instance whose sign-in keys this one shares (two nodes of one deployment).</param>
+    public AppProcess(IReadOnlyDictionary<string, string>? environment, AppProcess? keysFrom = null)
+    {
+        Address = new Uri($"http://127.0.0.1:{FreePort()}");
+        Environment = environment ?? new Dictionary<string, string>();
+        _ownKeys = keysFrom is null;
+        _keys = keysFrom?._keys ?? Directory.CreateTempSubdirectory("cc-keys-").FullName;
+    }
 
     public Uri Address { get; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>What the process wrote to stdout and stderr (its log), line by line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>How long <see cref="StartAsync"/> waits for <c>/health</c> (a fresh database imports the city first).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public async Task StartAsync()
     {
@@ -32,13 +55,18 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Database__Reset"] = "false";
         start.Environment["Database__CityDataPath"] = RepoPaths.GisData;
         start.Environment["DataProtection__KeysPath"] = _keys;
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is { } line) _output.Enqueue(line); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) _output.Enqueue(line); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 120; i++)
+        var until = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < until)
         {
             try
             {
@@ -53,11 +81,11 @@ public sealed class AppProcess : IAsyncDisposable
             }
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the app exited with code {_process.ExitCode}");
+                throw new InvalidOperationException($"the app exited with code {_process.ExitCode}; its log ends: {string.Join('\n', _output.TakeLast(20))}");
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException("the app did not answer /health within 60 s");
+        throw new TimeoutException($"the app did not answer /health within {StartTimeout.TotalSeconds} s; its log ends: {string.Join('\n', _output.TakeLast(20))}");
     }
 
     /// <summary>Stops the server abruptly, as a crash or a redeploy would.</summary>
@@ -74,7 +102,10 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-        Directory.Delete(_keys, recursive: true);
+        if (_ownKeys && Directory.Exists(_keys))
+        {
+            Directory.Delete(_keys, recursive: true);
+        }
     }
 
     private static int FreePort()

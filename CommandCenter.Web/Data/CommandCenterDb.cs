@@ -39,6 +39,8 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
+    public DbSet<SignInSessionRow> SignInSessions => Set<SignInSessionRow>();
+    public DbSet<HubCursorRow> HubCursors => Set<HubCursorRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,10 +11,12 @@ public static class CommandCenterClaims
     public const string DutyGrid = "cc:duty_grid";
     public const string Department = "cc:department";
     public const string Person = "cc:person";
+    /// <summary>The <c>sign_in_sessions</c> row this cookie or token belongs to (see <see cref="SignInSessions"/>).</summary>
+    public const string Session = "cc:session";
 
-    public static ClaimsPrincipal Principal(UserAccountRow user, string scheme)
+    public static ClaimsPrincipal Principal(UserAccountRow user, string scheme, Guid session)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.UserName), new(DisplayName, user.DisplayName) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.UserName), new(DisplayName, user.DisplayName), new(Session, session.ToString()) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (user.DutyGridCode is not null)
         {

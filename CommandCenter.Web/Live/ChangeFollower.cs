@@ -21,12 +21,15 @@ public sealed class ChangeFollower(
     NpgsqlDataSource dataSource,
     LiveFeed feed,
     HubBroadcaster hub,
+    HubLeadership leadership,
+    TimeProvider time,
     CaseRulesProvider rules,
     CityGeography city,
     ILogger<ChangeFollower> logger) : BackgroundService
 {
     public const string Channel = "cc_changes";
     private const int BatchSize = 500;
+    private const int MaxPushAgain = 5000;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GapPoll = TimeSpan.FromMilliseconds(15);
 
@@ -100,6 +103,19 @@ public sealed class ChangeFollower(
         var poked = Interlocked.Exchange(ref _poked, 0) == 1;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
+        var resume = leadership.TakeResume(out var nowPublishing);
+        if (resume is { } from)
+        {
+            try
+            {
+                await PushAgainAsync(db, from.Cases, from.Changes, ct);
+            }
+            catch
+            {
+                leadership.ResumeFailed();
+                throw;
+            }
+        }
         List<Data.Cases.CaseEventRow> events;
         List<ChangeRow> changes;
         ulong xmin, xmax;
@@ -126,6 +142,10 @@ public sealed class ChangeFollower(
             feed.Publish(message);
             await hub.CaseChangedAsync(message);
         }
+        if (changesTaken + eventsTaken > 0 || nowPublishing)
+        {
+            await leadership.RecordAsync(db, _cases.Position, _changes.Position, time.GetUtcNow(), ct);
+        }
         if (changesTaken + eventsTaken > 0)
         {
             ReleaseWaiters();
@@ -135,6 +155,29 @@ public sealed class ChangeFollower(
             }
         }
         return _cases.WaitingOnGap || _changes.WaitingOnGap || eventsTaken == BatchSize || changesTaken == BatchSize;
+    }
+
+    /// <summary>
+    /// A new hub publisher pushes again what came after its predecessor's last recorded position, up to where this
+    /// instance has read (at most the last <see cref="MaxPushAgain"/> events; screens further behind catch up themselves).
+    /// </summary>
+    private async Task PushAgainAsync(CommandCenterDb db, long casesAfter, long changesAfter, CancellationToken ct)
+    {
+        var casesUpTo = _cases!.Position;
+        var changesUpTo = _changes!.Position;
+        casesAfter = Math.Max(casesAfter, casesUpTo - MaxPushAgain);
+        changesAfter = Math.Max(changesAfter, changesUpTo - MaxPushAgain);
+        var changes = await db.Changes.AsNoTracking().Where(e => e.Seq > changesAfter && e.Seq <= changesUpTo).OrderBy(e => e.Seq).ToListAsync(ct);
+        foreach (var row in changes)
+        {
+            await hub.ChangedAsync(ChangeMessage.From(row));
+        }
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.Seq > casesAfter && e.Seq <= casesUpTo).OrderBy(e => e.Seq).ToListAsync(ct);
+        foreach (var row in events)
+        {
+            await hub.CaseChangedAsync(CaseChangedMessage.From(row));
+        }
+        logger.LogInformation("Pushed {Events} case events and {Changes} changes again after taking over the hub", events.Count, changes.Count);
     }
 
     private async Task HandOnAsync(IReadOnlyList<ChangeRow> rows, CancellationToken ct)

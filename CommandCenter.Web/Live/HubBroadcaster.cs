@@ -4,11 +4,18 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Web.Live;
 
-/// <summary>Pushes what the follower read to the SignalR clients allowed to see it: case events to their scope groups.</summary>
-public sealed class HubBroadcaster(IHubContext<OpsHub> hub, ILogger<HubBroadcaster> logger)
+/// <summary>
+/// Pushes what the follower read to the SignalR clients allowed to see it: case events to their scope groups. Behind a
+/// Redis backplane only the elected instance pushes (<see cref="HubLeadership"/>), or every client would hear each event once per instance.
+/// </summary>
+public sealed class HubBroadcaster(IHubContext<OpsHub> hub, HubLeadership leadership, ILogger<HubBroadcaster> logger)
 {
     public async Task CaseChangedAsync(CaseChangedMessage message)
     {
+        if (!leadership.Publishing)
+        {
+            return;
+        }
         try
         {
             await hub.Clients.Groups(message.Groups).SendAsync("caseChanged", message);
@@ -22,6 +29,10 @@ public sealed class HubBroadcaster(IHubContext<OpsHub> hub, ILogger<HubBroadcast
 
     public async Task ChangedAsync(ChangeMessage message)
     {
+        if (!leadership.Publishing)
+        {
+            return;
+        }
         try
         {
             if (message.Topic == ChangeTopics.Alert && message.After is { } json)

@@ -12,4 +12,7 @@ public sealed class UserAccountRow
     [MaxLength(32)] public string? DutyGridCode { get; set; }
     [MaxLength(32)] public string? DepartmentCode { get; set; }
     [MaxLength(16)] public string? PersonId { get; set; }
+    /// <summary>Wrong passwords in a row; at the limit the account is locked until <see cref="LockedUntil"/>.</summary>
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
 }

@@ -294,6 +294,40 @@ namespace CommandCenter.Web.Data.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Web.Data.Accounts.SignInSessionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CommandCenter.Web.Data.Accounts.UserAccountRow", b =>
                 {
                     b.Property<string>("UserName")
@@ -315,6 +349,14 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("duty_grid_code");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -671,6 +713,36 @@ namespace CommandCenter.Web.Data.Migrations
                     b.HasIndex("Topic", "EntityId", "Seq");
 
                     b.ToTable("changes", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Changes.HubCursorRow", b =>
+                {
+                    b.Property<string>("Hub")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hub");
+
+                    b.Property<long>("CaseSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_seq");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_seq");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Hub");
+
+                    b.ToTable("hub_cursors", (string)null);
                 });
 
             modelBuilder.Entity("CommandCenter.Web.Data.City.BasemapFeatureRow", b =>

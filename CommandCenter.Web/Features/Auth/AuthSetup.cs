@@ -1,6 +1,12 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CommandCenter.Web.Identity;
+using CommandCenter.Web.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommandCenter.Web.Features.Auth;
 
@@ -9,7 +15,10 @@ public static class AuthSetup
 {
     public const string Smart = "cookie-or-bearer";
 
-    public static IServiceCollection AddCommandCenterAuth(this IServiceCollection services)
+    /// <summary>The rate limit of the sign-in endpoints (per client address).</summary>
+    public const string SignInLimit = "sign-in";
+
+    public static IServiceCollection AddCommandCenterAuth(this IServiceCollection services, IConfiguration config)
     {
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
@@ -23,13 +32,17 @@ public static class AuthSetup
                 o.AccessDeniedPath = "/account/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
                 // APIs answer 401/403 instead of redirecting to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Challenge(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Challenge(ctx, StatusCodes.Status403Forbidden);
             })
             .AddBearerToken(o =>
             {
+                // A shift long; a device renews it with the refresh token (POST /api/auth/refresh) for up to a week.
                 o.BearerTokenExpiration = TimeSpan.FromHours(12);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(7);
                 o.Events.OnMessageReceived = ctx =>
                 {
                     if (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } token)
@@ -41,7 +54,30 @@ public static class AuthSetup
             });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<SignInSessions>();
+        // Open pages (Blazor circuits) look at their session again every half minute: a sign-out elsewhere ends them too.
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddRateLimiter(o =>
+        {
+            // Guessing passwords from one address is slowed down; the lockout protects each account on top of it.
+            var burst = config.GetValue("Auth:SignInBurst", 60);
+            var perMinute = config.GetValue("Auth:SignInPerMinute", 60);
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst, TokensPerPeriod = Math.Max(1, perMinute / 6), ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                    QueueLimit = 0, AutoReplenishment = true,
+                }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(10);
+                ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await new Refusal(StatusCodes.Status429TooManyRequests, "TooManySignIns", [], []).ToResult().ExecuteAsync(ctx.HttpContext);
+            };
+        });
         return services;
     }
 

@@ -175,6 +175,9 @@ function handle(state) {
         cases: () => [...state.cases.values()].map(f => f.properties),
         visible: (layer) => state.map.getLayoutProperty(layer, 'visibility') !== 'none',
         center: () => state.map.getCenter().toArray(),
+        // Where a place is drawn, in pixels from the map's top left (tests click and hover there).
+        project: (lon, lat) => { const p = state.map.project([lon, lat]); return [p.x, p.y]; },
+        flyTo: (lon, lat, zoom) => { state.map.jumpTo({ center: [lon, lat], zoom }); },
     };
 }
 

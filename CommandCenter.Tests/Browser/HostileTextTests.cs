@@ -102,7 +102,7 @@ public sealed class HostileTextTests(CommandCenterFactory app, ITestOutputHelper
 
             // The operations map: hover the grid (its tooltip names the grid member), open the case's and the street's drawers.
             var map = await OpenAsync("leader", "/map");
-            await Assertions.Expect(map.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
+            await WaitForLiveMapAsync(map, 60_000);
             await map.WaitForFunctionAsync("n => !!document.querySelector('[data-testid=city-map]').ccMap.caseByNumber(n)", number, new() { Timeout = 20_000 });
             await map.EvaluateAsync("([lon, lat]) => { document.querySelector('[data-testid=city-map]').ccMap.flyTo(lon, lat, 17); }", new[] { lon, lat });
             await map.WaitForTimeoutAsync(1500);

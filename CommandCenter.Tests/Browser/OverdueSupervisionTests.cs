@@ -24,7 +24,7 @@ public sealed class OverdueSupervisionTests(CommandCenterFactory app) : BrowserT
 
         var wallContext = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var wall = await SignInAsync(wallContext, "leader", "/wall");
-        await Assertions.Expect(wall.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
+        await WaitForLiveMapAsync(wall, 60_000);
         var deskContext = await Chromium.NewContextAsync();
         var desk = await SignInAsync(deskContext, "dispatcher", "/desk/dispatch");
         await WaitForInteractivityAsync(desk);

@@ -44,7 +44,7 @@ public sealed class RedisScaleOutTests(CommandCenterFactory app, ITestOutputHelp
         await hubA.StartAsync();
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var wall = await SignInAsync(context, "leader", "/wall", b.Address);
-        await Assertions.Expect(wall.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
+        await WaitForLiveMapAsync(wall, 60_000);
         var start = (await watcherB.Http.GetFromJsonAsync<JsonElement>("/api/events/latest")).GetProperty("seq").GetInt64();
 
         // A grid member reports through node A.

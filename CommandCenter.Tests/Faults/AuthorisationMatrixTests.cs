@@ -80,11 +80,11 @@ public sealed class AuthorisationMatrixTests(CommandCenterFactory app, ITestOutp
     public async Task Anonymous_callers_reach_only_the_public_pages_and_apis()
     {
         // The public surface: the home map and its layers (vendor zones with their hours are public, as on /api/layers/zones),
-        // place look-up, health, sign-in and the language switch.
+        // the city's extent the home map needs before drawing (/api/map/city), place look-up, health, sign-in and the language switch.
         string[] publicPatterns =
         [
             "/", "/account/login", "/account/signin", "/api/auth/token", "/api/auth/refresh", "/health", "/api/grids", "/api/layers/{name}",
-            "/api/lookup", "/api/map/zones", "/culture/{culture}", "/not-found", "/Error", "/account/logout",
+            "/api/lookup", "/api/map/zones", "/api/map/city", "/culture/{culture}", "/not-found", "/Error", "/account/logout",
         ];
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = App.ServerAddress };
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -40,4 +40,14 @@ public abstract class BrowserTest(CommandCenterFactory app) : CityTest(app)
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.WaitForTimeoutAsync(500);
     }
+
+    /// <summary>
+    /// Waits until the map on the page is drawn and its live feed is up. The feed opens as the page starts (before the
+    /// map exists), so "live" alone does not mean the map's <c>ccMap</c> handle is there yet.
+    /// </summary>
+    protected static async Task WaitForLiveMapAsync(IPage page, float timeout = 60_000)
+    {
+        await Assertions.Expect(page.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = timeout });
+        await page.WaitForFunctionAsync("() => !!document.querySelector('[data-testid=city-map]')?.ccMap", null, new() { Timeout = timeout });
+    }
 }

@@ -5,6 +5,7 @@ using CommandCenter.Web.Data.Import;
 using CommandCenter.Web.Features.Admin;
 using CommandCenter.Web.Features.Auth;
 using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Features.Citizen;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Wall;
@@ -59,6 +60,7 @@ public static class ApplicationServices
         services.AddScoped<PhotoStore>();
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
+        services.AddCitizenIntake(builder.Configuration);
         services.AddSignalR();
         // Sign-in cookies and tokens must outlive a restart or redeploy, or wall displays fall back to the login page.
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)

@@ -5,6 +5,7 @@ using CommandCenter.Web.Features.Admin;
 using CommandCenter.Web.Features.Alerts;
 using CommandCenter.Web.Features.Auth;
 using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Features.Citizen;
 using CommandCenter.Web.Features.Health;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Features.Photos;
@@ -28,6 +29,7 @@ app.UseWhen(ctx => !CultureSetup.IsMachinePath(ctx.Request.Path), pages => pages
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -40,6 +42,7 @@ app.MapCasesApi();
 app.MapPhotosApi();
 app.MapAdminApi();
 app.MapAlertsApi();
+app.MapCitizenIntake();
 app.MapHub<OpsHub>("/hubs/ops");
 app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

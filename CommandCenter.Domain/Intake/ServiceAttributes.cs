@@ -47,10 +47,11 @@ public static class ServiceAttributes
 
     /// <summary>
     /// Checks the answers given for a category (attribute code → the values sent; a multi-value list may send several).
-    /// Returns the refused fields; <paramref name="accepted"/> holds the answers trimmed, without empty ones.
+    /// Returns the refused fields; <paramref name="accepted"/> holds the answers trimmed, without empty ones. Staff taking
+    /// a call (<paramref name="requireAnswers"/> false) may leave required questions open; what they answer is still checked.
     /// </summary>
     public static IReadOnlyList<FieldError> Check(string categoryCode, IReadOnlyDictionary<string, IReadOnlyList<string>> given,
-        out IReadOnlyDictionary<string, string[]> accepted)
+        out IReadOnlyDictionary<string, string[]> accepted, bool requireAnswers = true)
     {
         var attributes = For(categoryCode);
         var errors = new List<FieldError>();
@@ -66,7 +67,7 @@ public static class ServiceAttributes
                 : [];
             if (values.Length == 0)
             {
-                if (attribute.Required)
+                if (attribute.Required && requireAnswers)
                 {
                     errors.Add(new FieldError(attribute.Field, "AttributeRequired", attribute.Code));
                 }

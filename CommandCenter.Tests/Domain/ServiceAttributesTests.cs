@@ -36,6 +36,8 @@ public sealed class ServiceAttributesTests
         Assert.Equal(("attribute[pile_size]", "AttributeRequired", "pile_size"), (missing.Field, missing.Code, (string)missing.Args[0]!));
         var blank = ServiceAttributes.Check("20102", Answers(("pile_size", ["  "])), out _);
         Assert.Equal("AttributeRequired", Assert.Single(blank).Code);
+        Assert.Empty(ServiceAttributes.Check("20102", Answers(), out _, requireAnswers: false)); // an operator taking a call
+        Assert.Equal("AttributeValueUnknown", Assert.Single(ServiceAttributes.Check("20102", Answers(("pile_size", ["huge"])), out _, requireAnswers: false)).Code);
     }
 
     [Fact]

@@ -33,27 +33,12 @@ public static class PublicIntakeApi
             {
                 return Problem.Forbidden("SourceBlocked");
             }
-            if (!request.HasFormContentType)
+            var (jpeg, fileName, refused) = await PhotoUpload.ReadAsync(request, store, ct);
+            if (refused is not null)
             {
-                return Problem.BadRequest("file", "UploadMultipart");
+                return refused;
             }
-            var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
-            if (file is null || file.Length == 0)
-            {
-                return Problem.BadRequest("file", "UploadMissing");
-            }
-            if (file.Length > store.MaxBytes)
-            {
-                return Problem.BadRequest("file", "UploadTooLarge", store.MaxBytes / 1024 / 1024);
-            }
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            if (PhotoStore.Sniff(bytes) is null)
-            {
-                return Problem.BadRequest("file", "UploadNotImage");
-            }
-            var row = await store.SaveAsync(bytes, file.FileName, CitizenIntake.AnonymousUploader, ct);
+            var row = await store.SaveAsync(jpeg!, fileName, CitizenIntake.AnonymousUploader, ct);
             return Results.Created($"{Prefix}/photos/{row.Id}", new { id = row.Id });
         }).RequireRateLimiting(CitizenRateLimiting.Policy).DisableAntiforgery();
 

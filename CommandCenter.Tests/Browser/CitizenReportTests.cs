@@ -31,7 +31,7 @@ public sealed class CitizenReportTests(CommandCenterFactory app) : BrowserTest(a
         await phone.Locator("[data-testid=report-attr-pile_size] select").SelectOptionAsync("medium");
         await phone.GetByTestId("report-photo").SetInputFilesAsync(new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = ApiClient.TinyPng });
         await phone.GetByTestId("report-description").FillAsync("公示牌旁边堆了一堆垃圾");
-        await phone.Locator("details summary").ClickAsync();
+        await phone.GetByTestId("report-contact").ClickAsync();
         await phone.GetByTestId("report-name").FillAsync("孙八");
         await phone.GetByTestId("report-phone").FillAsync("13666667777");
         // The map works without signing in: the grids are drawn.

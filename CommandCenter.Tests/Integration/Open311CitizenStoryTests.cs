@@ -74,7 +74,9 @@ public sealed class Open311CitizenStoryTests(CommandCenterFactory app) : CityTes
         Assert.EndsWith($"/api/public/cases/{number}/photo", media);
         var photo = await client.GetAsync(media);
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
-        Assert.Equal(ApiClient.TinyPng, await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        // The same picture the handler uploaded (stored re-encoded), without signing in.
+        Assert.Equal(await handler.Http.GetByteArrayAsync($"/api/photos/{afterPhoto}"), await photo.Content.ReadAsByteArrayAsync());
         Assert.Contains(number, (await client.GetStringAsync($"{endpoint}/requests.xml?status=closed&service_code=20102")));
         var raw = await client.GetStringAsync($"{endpoint}/requests/{number}.xml");
         Assert.DoesNotContain("wang.wu@example.org", raw);

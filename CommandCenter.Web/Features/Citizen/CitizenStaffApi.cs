@@ -7,6 +7,7 @@ using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Features.Cases;
 using CommandCenter.Web.Identity;
 using CommandCenter.Web.Problems;
+using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Features.Citizen;
@@ -70,10 +71,23 @@ public static class CitizenStaffApi
             });
         });
         hotline.MapGet("/calls", async (int? take, HotlineDesk desk, CancellationToken ct) => Results.Ok(await desk.RecentAsync(take ?? 30, ct)));
-        hotline.MapGet("/duplicates", async (string? category, double? lon, double? lat, CaseService cases, CancellationToken ct) =>
-            category is { Length: > 0 } && lon is { } x && lat is { } y && double.IsFinite(x) && double.IsFinite(y)
-                ? Results.Ok(await cases.LikelyDuplicatesAsync(category, x, y, ct))
-                : Problem.BadRequest("category", "Required"));
+        hotline.MapGet("/duplicates", async (string? category, double? lon, double? lat, CaseService cases, CaseRulesProvider rules, CancellationToken ct) =>
+        {
+            var errors = new List<Domain.Validation.FieldError>();
+            if (category is not { Length: > 0 } || !(await rules.CurrentAsync(ct)).Categories.ContainsKey(category))
+            {
+                errors.Add(category is { Length: > 0 } ? new("category", "CategoryUnknown", category) : new("category", "Required"));
+            }
+            if (lon is not { } x || !double.IsFinite(x))
+            {
+                errors.Add(new("lon", "LonInvalid"));
+            }
+            if (lat is not { } y || !double.IsFinite(y))
+            {
+                errors.Add(new("lat", "LatInvalid"));
+            }
+            return errors.Count > 0 ? Problem.BadRequest([.. errors]) : Results.Ok(await cases.LikelyDuplicatesAsync(category!, lon!.Value, lat!.Value, ct));
+        });
 
         app.MapGet("/api/cases/{id:guid}/reporter", async (Guid id, ClaimsPrincipal user, CommandCenterDb db, CancellationToken ct) =>
         {

@@ -70,7 +70,8 @@ public sealed class IntakeBlocks(CommandCenterDb db, CityClock clock, ChangeFoll
     /// <summary>Whether any of the given sources (kind, value; nulls ignored) is blocked now.</summary>
     public async Task<bool> IsBlockedAsync(CancellationToken ct, params (string Kind, string? Value)[] sources)
     {
-        var keys = sources.Where(s => !string.IsNullOrWhiteSpace(s.Value)).Select(s => s.Kind + ":" + s.Value!.Trim()).ToList();
+        // A value no block could hold (too long, control characters) is refused later by the field checks.
+        var keys = sources.Where(s => !string.IsNullOrWhiteSpace(s.Value) && s.Value.Length <= 100 && !s.Value.Any(char.IsControl)).Select(s => s.Kind + ":" + s.Value!.Trim()).ToList();
         if (keys.Count == 0)
         {
             return false;

@@ -123,6 +123,10 @@ public static partial class Open311Api
         {
             errors.Add($"service_request_id: {messages.Text("TooManyIds", MaxIds)}");
         }
+        else if (numbers.Any(n => n.Any(char.IsControl)))
+        {
+            errors.Add($"service_request_id: {messages.Text("ControlCharacter")}");
+        }
         var codes = List(q["service_code"]);
         var known = (await rules.CurrentAsync(ct)).Categories;
         if (numbers.Count == 0 && codes.FirstOrDefault(c => !known.ContainsKey(c)) is { } unknown)
@@ -209,7 +213,16 @@ public static partial class Open311Api
         {
             return FormatUnknown(format, messages);
         }
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        IFormCollection? form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // ASP.NET refuses a form with a NUL in it (or a truncated one) while reading it.
+            return Errors(f, StatusCodes.Status400BadRequest, $"body: {messages.Text("BodyUnreadable")}");
+        }
         string? Value(string name) => form?[name].ToString() is { Length: > 0 } v ? v : http.Request.Query[name].ToString() is { Length: > 0 } qv ? qv : null;
 
         if (Jurisdiction(Value("jurisdiction_id"), options.Value, f, messages) is { } refused)

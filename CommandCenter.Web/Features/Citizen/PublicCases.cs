@@ -19,7 +19,7 @@ public sealed class PublicCases(CommandCenterDb db, CaseRulesProvider rulesProvi
     /// <summary>One case by its number, with its public timeline.</summary>
     public async Task<PublicCase?> ByNumberAsync(string number, CancellationToken ct = default)
     {
-        var c = await Cases().SingleOrDefaultAsync(x => x.Number == number, ct);
+        var c = CouldBeKey(number) ? await Cases().SingleOrDefaultAsync(x => x.Number == number, ct) : null;
         if (c is null)
         {
             return null;
@@ -37,7 +37,8 @@ public sealed class PublicCases(CommandCenterDb db, CaseRulesProvider rulesProvi
         var query = Cases();
         if (q.Numbers is { Count: > 0 } numbers)
         {
-            query = query.Where(c => numbers.Contains(c.Number));
+            var wellFormed = numbers.Where(CouldBeKey).ToList();
+            query = query.Where(c => wellFormed.Contains(c.Number));
         }
         else
         {
@@ -60,17 +61,17 @@ public sealed class PublicCases(CommandCenterDb db, CaseRulesProvider rulesProvi
     }
 
     /// <summary>The case number a reporter's token belongs to.</summary>
-    public Task<string?> NumberOfTokenAsync(string token, CancellationToken ct = default) =>
-        db.CitizenReports.AsNoTracking().Where(r => r.Token == token).Select(r => r.CaseNumber).SingleOrDefaultAsync(ct);
+    public async Task<string?> NumberOfTokenAsync(string token, CancellationToken ct = default) =>
+        !CouldBeKey(token) ? null : await db.CitizenReports.AsNoTracking().Where(r => r.Token == token).Select(r => r.CaseNumber).SingleOrDefaultAsync(ct);
 
     /// <summary>Whether <paramref name="token"/> is the reporter's token of the case (it lets them rate it).</summary>
     public async Task<bool> TokenMatchesAsync(string number, string? token, CancellationToken ct = default) =>
-        token is { Length: > 0 } && await db.CitizenReports.AsNoTracking().AnyAsync(r => r.CaseNumber == number && r.Token == token, ct);
+        token is { Length: > 0 } && CouldBeKey(token) && CouldBeKey(number) && await db.CitizenReports.AsNoTracking().AnyAsync(r => r.CaseNumber == number && r.Token == token, ct);
 
     /// <summary>The after-photo of a closed case, the only photo the public may see.</summary>
     public async Task<PhotoRow?> AfterPhotoAsync(string number, CancellationToken ct = default)
     {
-        var c = await Cases().Where(x => x.Number == number).Select(x => new { x.Id, x.State }).SingleOrDefaultAsync(ct);
+        var c = CouldBeKey(number) ? await Cases().Where(x => x.Number == number).Select(x => new { x.Id, x.State }).SingleOrDefaultAsync(ct) : null;
         if (c is null || c.State != CaseState.Closed)
         {
             return null;
@@ -78,6 +79,9 @@ public sealed class PublicCases(CommandCenterDb db, CaseRulesProvider rulesProvi
         var ids = await AfterPhotosAsync([c.Id], ct);
         return ids.TryGetValue(c.Id, out var photo) ? await db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photo, ct) : null;
     }
+
+    /// <summary>Case numbers and tokens are short and printable; anything else is no case (and never reaches PostgreSQL, which refuses NUL).</summary>
+    private static bool CouldBeKey(string? text) => text is { Length: > 0 and <= 64 } && !text.Any(char.IsControl);
 
     private IQueryable<Case> Cases() => db.Cases.AsNoTracking().VisibleTo(Public).Where(c => c.State != CaseState.Draft);
 

@@ -95,14 +95,25 @@ public static class PublicIntakeApi
             string? token, answer;
             if (isForm)
             {
-                var form = await http.Request.ReadFormAsync(ct);
-                (token, answer) = (form["token"].ToString(), form["answer"].ToString());
+                try
+                {
+                    var form = await http.Request.ReadFormAsync(ct);
+                    (token, answer) = (form["token"].ToString(), form["answer"].ToString());
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+                {
+                    (token, answer) = (null, null); // a form with a NUL in it: no answer the page could have sent
+                }
             }
             else
             {
                 var body = await http.Request.ReadFromJsonAsync<JsonElement>(ct);
-                token = body.TryGetProperty("token", out var tk) ? tk.GetString() : null;
-                answer = body.TryGetProperty("answer", out var an) ? an.GetString() : null;
+                if (body.ValueKind != JsonValueKind.Object)
+                {
+                    return Problem.BadRequest("body", "BodyUnreadable");
+                }
+                string? Text(string name) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                (token, answer) = (Text("token"), Text("answer"));
             }
             var outcome = await RateAsync(number, token, answer, http, cases, caseService, blocks, ct);
             if (isForm)

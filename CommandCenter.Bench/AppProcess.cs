@@ -22,7 +22,21 @@ public sealed class AppProcess : IDisposable
 
     public Uri BaseUri { get; }
 
-    public static async Task<AppProcess> StartAsync(BenchOptions options, string logPath, CancellationToken ct)
+    public int Pid => _process.Id;
+
+    /// <summary>The server's resident memory now (VmRSS), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return status is null ? 0 : long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    public static async Task<AppProcess> StartAsync(BenchOptions options, string logPath, CancellationToken ct) =>
+        await StartAsync(options, options.ConnectionString, new Dictionary<string, string>(), logPath, ct);
+
+    /// <summary>Starts the app on <paramref name="connectionString"/> with more environment (e.g. <c>Database__Name</c>).</summary>
+    public static async Task<AppProcess> StartAsync(BenchOptions options, string connectionString, IReadOnlyDictionary<string, string> environment,
+        string logPath, CancellationToken ct)
     {
         if (!File.Exists(options.WebDll))
         {
@@ -40,7 +54,11 @@ public sealed class AppProcess : IDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = baseUri.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__CommandCenter"] = options.ConnectionString;
+        start.Environment["ConnectionStrings__CommandCenter"] = connectionString;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var app = new AppProcess(process, log, baseUri);

@@ -34,6 +34,8 @@ public static class CaseSeeder
             var user = m == 0 ? "gridmember" : $"gridmember-{m + 1}";
             var token = m == 0 ? first : await SignInAsync(http, user, ct);
             var dutyGrid = (await GetAsync(http, token, "api/me", ct)).GetProperty("dutyGridCode").GetString();
+            // Field reports need a photo of the scene: one real (tiny) PNG per member, shown with each of their cases.
+            var photo = await UploadPhotoAsync(http, token, ct);
             var own = grids.Where(g => g.GetProperty("properties").GetProperty("dutyGrid").GetString() == dutyGrid).ToArray();
             // Share the missing cases out evenly over the members still to come.
             var quota = (missing + (Members - m) - 1) / (Members - m);
@@ -48,7 +50,7 @@ public static class CaseSeeder
                     Content = JsonContent.Create(new
                     {
                         lon = point.Lon, lat = point.Lat, category = "20102", source = "patrol",
-                        description = $"基准测试: 暴露垃圾 #{open + 1} (CommandCenter.Bench)",
+                        description = $"基准测试: 暴露垃圾 #{open + 1} (CommandCenter.Bench)", photoIds = new[] { photo },
                     }),
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -62,6 +64,26 @@ public static class CaseSeeder
             }
         }
         return await OpenCaseCountAsync(http, first, ct);
+    }
+
+    /// <summary>A valid 1×1 PNG, checked by content like any photo.</summary>
+    public static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    public static async Task<Guid> UploadPhotoAsync(HttpClient http, string token, CancellationToken ct)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(TinyPng);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "scene.png");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/photos") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/photos: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
     }
 
     // The map's own query: every open case, as the wall will draw them.

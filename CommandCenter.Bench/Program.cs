@@ -1,16 +1,23 @@
-using System.Globalization;
-using Microsoft.Playwright;
-
 namespace CommandCenter.Bench;
 
 /// <summary>
-/// Measures the first full render of /wall against a static MapLibre page drawing the same layers.
-/// Starts the Release build of CommandCenter.Web itself, seeds open cases, and prints a Markdown table.
+/// <c>./bench.sh</c>: every measure of <see cref="Measures.All"/> against its anchor, results to bench/results/latest.md
+/// and latest.json. Sub-commands: <c>load-cases</c> (bulk benchmark cases), <c>bare-hub</c> (the bare SignalR anchor,
+/// run as its own process), <c>wall</c> (the wall render comparison alone, as run-bench.sh).
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        switch (args.FirstOrDefault())
+        {
+            case "load-cases":
+                return await CaseBulkLoader.MainAsync(args[1..]);
+            case "bare-hub":
+                return await BareHub.RunAsync(args[1..]);
+            case "wall":
+                return await WallRenderBench.RunAsync(args[1..]);
+        }
         var options = BenchOptions.Parse(args, out var error);
         if (options is null)
         {
@@ -18,73 +25,51 @@ internal static class Program
             return 2;
         }
         using var cts = new CancellationTokenSource();
-        AppProcess? app = null;
-        // Ctrl+C and any other exit still take the app down with us.
+        var context = new BenchContext(options);
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cts.Cancel();
-            app?.Dispose();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => app?.Dispose();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => context.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.CreateDirectory(options.Artifacts);
+        Directory.CreateDirectory(options.Results);
+        var started = DateTimeOffset.Now;
+        var results = new List<MeasureResult>();
         try
         {
-            Directory.CreateDirectory(options.Artifacts);
-            var appLog = Path.Combine(options.Artifacts, "bench-app.log");
-            Log($"starting CommandCenter.Web (Release) on a free port; log in {appLog}");
-            app = await AppProcess.StartAsync(options, appLog, cts.Token);
-            Log($"app healthy at {app.BaseUri}");
-            var openCases = await CaseSeeder.EnsureOpenCasesAsync(app.BaseUri, cts.Token);
-            Log($"{openCases} open cases");
-
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await ChromiumLauncher.LaunchAsync(playwright);
-            var storage = await ChromiumLauncher.SignInAsync(browser, app.BaseUri, "leader", "Demo#2026");
-            var issues = new PageIssues();
-            var wall = new List<RenderSample>();
-            var baseline = new List<RenderSample>();
-            // Warm-ups fill the server's JIT and caches; wall and static runs alternate so background load hits both alike.
-            for (var i = 0; i < options.Warmups + options.Runs; i++)
+            foreach (var measure in Measures.All.Where(m => options.Selected(m.Id)))
             {
-                cts.Token.ThrowIfCancellationRequested();
-                var measured = i >= options.Warmups;
-                var tag = measured ? $"run {i - options.Warmups + 1}/{options.Runs}" : $"warm-up {i + 1}/{options.Warmups}";
-                var w = await WallProbe.RunAsync(browser, storage, app.BaseUri, issues);
-                Log(Invariant($"{tag} /wall   {w.FullRenderMs,7:0} ms (DOMContentLoaded {w.DomContentLoadedMs:0}, cases {w.CaseCount}, grids drawn {w.RenderedGrids})"));
-                var s = await StaticMapProbe.RunAsync(browser, storage, app.BaseUri, issues, w.MapWidth, w.MapHeight);
-                Log(Invariant($"{tag} static {s.FullRenderMs,7:0} ms (DOMContentLoaded {s.DomContentLoadedMs:0}, cases {s.CaseCount}, grids drawn {s.RenderedGrids})"));
-                if (measured)
+                BenchContext.Log($"{measure.Id} {measure.Title}{(options.Quick ? " (quick)" : "")}");
+                try
                 {
-                    wall.Add(w);
-                    baseline.Add(s);
+                    var found = await measure.RunAsync(context, cts.Token);
+                    results.AddRange(found);
+                    foreach (var r in found)
+                    {
+                        BenchContext.Log(BenchContext.Invariant($"{r.Id}: ratio {r.Ratio:0.###} ({r.RatioMeaning}); goal {r.Goal}: {(r.Met ? "met" : "missed")}"));
+                    }
+                }
+                catch (Exception ex) when (!cts.IsCancellationRequested)
+                {
+                    BenchContext.Log($"{measure.Id} failed: {ex}");
+                    results.Add(new MeasureResult(measure.Id, measure.Title, new Dictionary<string, double>(), new Dictionary<string, double>(),
+                        double.NaN, "n/a", "ran", false, $"failed: {ex.GetType().Name}: {ex.Message}"));
                 }
             }
-
-            var report = MarkdownReport.Write(options, browser.Version, openCases, wall, baseline, issues);
-            var output = Path.Combine(options.Artifacts, "bench-wall.md");
-            await File.WriteAllTextAsync(output, report, cts.Token);
-            Console.WriteLine();
-            Console.WriteLine(report);
-            Log($"written to {output}");
-            return 0;
+            var (md, json) = await ResultsWriter.WriteAsync(options, started, results, cts.Token);
+            Console.WriteLine(await File.ReadAllTextAsync(md, cts.Token));
+            BenchContext.Log($"written to {md} and {json}");
+            return results.All(r => !r.Notes?.StartsWith("failed", StringComparison.Ordinal) ?? true) ? 0 : 1;
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             Console.Error.WriteLine("cancelled");
             return 130;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException or TimeoutException or HttpRequestException or PlaywrightException)
-        {
-            Console.Error.WriteLine($"bench failed: {ex.Message}");
-            return 1;
-        }
         finally
         {
-            app?.Dispose();
+            await context.DisposeAsync();
         }
     }
-
-    private static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

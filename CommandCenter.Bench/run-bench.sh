@@ -3,6 +3,7 @@
 #   CommandCenter.Bench/run-bench.sh [--runs N] [--warmups N]
 # Starts (or reuses) the local PostgreSQL cluster with database commandcenter_bench, builds CommandCenter.Web in
 # Release (skip with CC_BENCH_NO_BUILD=1) and the bench, then runs it. The table lands in artifacts/bench-wall.md.
+# The whole set of measures (P1-P5) is ./bench.sh.
 source "$(dirname "$0")/../scripts/setup.sh"
 cd "$CC_ROOT"
 
@@ -20,4 +21,4 @@ if [ "${CC_BENCH_NO_BUILD:-0}" != "1" ]; then
 fi
 cc_log "building CommandCenter.Bench"
 dotnet build CommandCenter.Bench -c Release -nologo -v quiet
-exec dotnet CommandCenter.Bench/bin/Release/net10.0/CommandCenter.Bench.dll "$@"
+exec dotnet CommandCenter.Bench/bin/Release/net10.0/CommandCenter.Bench.dll wall "$@"

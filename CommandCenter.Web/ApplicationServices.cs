@@ -30,7 +30,11 @@ public static class ApplicationServices
         builder.WebHost.UseStaticWebAssets();
         var connectionString = builder.Configuration.GetConnectionString("CommandCenter")
             ?? throw new InvalidOperationException("ConnectionStrings:CommandCenter is not set (./run.sh sets it for the local PostGIS).");
-        var dataSource = new NpgsqlDataSourceBuilder(DatabaseConnection.Tune(connectionString)).UseNetTopologySuite().Build();
+        connectionString = DatabaseConnection.WithDatabase(connectionString, builder.Configuration["Database:Name"]);
+        var sourceBuilder = new NpgsqlDataSourceBuilder(DatabaseConnection.Tune(connectionString));
+        sourceBuilder.UseNetTopologySuite();
+        sourceBuilder.UsePhysicalConnectionInitializer(DatabaseConnection.Warm, DatabaseConnection.WarmAsync);
+        var dataSource = sourceBuilder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContext<CommandCenterDb>(o => o.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite()));
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
@@ -53,6 +57,8 @@ public static class ApplicationServices
         services.AddHostedService<ClockWatcher>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();
+        services.AddScoped<Features.Tiles.VectorTiles>();
+        services.AddSingleton<Features.Tiles.TileCache>();
         services.AddScoped<WallStatistics>();
         services.AddSingleton<WallFigures>();
         services.AddScoped<RulesAdministration>();

@@ -12,12 +12,18 @@ using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
+using CommandCenter.Web.Features.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (app.Configuration.GetValue<bool>("Database:PrepareOnly"))
+{
+    // Migrate and import, then stop: how scripts load a city into a database without serving it.
+    return;
+}
 
 // APIs answer every failure as problem details (ApiExceptionHandler); pages show the error page.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -34,6 +40,7 @@ app.MapStaticAssets();
 app.MapHealthApi();
 app.MapLayersApi();
 app.MapMapApi();
+app.MapTilesApi();
 app.MapLookupApi();
 app.MapAuthApi();
 app.MapCasesApi();

@@ -65,6 +65,19 @@ cc_start_postgres() {
   fi
 }
 
+# Uses the server already answering on 127.0.0.1:$CC_PG_PORT (e.g. the one ./test.sh started), else starts the
+# local cluster as cc_start_postgres does; either way creates database $1.
+cc_ensure_postgres() {
+  local db="$1"
+  if command -v psql >/dev/null 2>&1 && psql -h 127.0.0.1 -p "$CC_PG_PORT" -U postgres -tAc "SELECT 1" postgres >/dev/null 2>&1; then
+    if ! psql -h 127.0.0.1 -p "$CC_PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" postgres | grep -q 1; then
+      psql -h 127.0.0.1 -p "$CC_PG_PORT" -U postgres -qc "CREATE DATABASE \"$db\"" postgres
+    fi
+  else
+    cc_start_postgres "$db"
+  fi
+}
+
 cc_connection_string() {
   printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=postgres;Include Error Detail=true' "$CC_PG_PORT" "$1"
 }

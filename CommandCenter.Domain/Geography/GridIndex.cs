@@ -1,5 +1,6 @@
 using CommandCenter.Domain.Kiosks;
 using CommandCenter.Domain.Zones;
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -7,7 +8,7 @@ using NetTopologySuite.Index.Strtree;
 namespace CommandCenter.Domain.Geography;
 
 /// <summary>
-/// In-memory spatial index of the city (STR-trees over prepared geometries) answering
+/// In-memory spatial index of the city (STR-trees over the grids, street segments and prepared zone areas) answering
 /// "what is here?" for a lon/lat point without a database round trip.
 /// </summary>
 public sealed class GridIndex
@@ -18,9 +19,12 @@ public sealed class GridIndex
     /// <summary>How far a bike-parking case may be from a fence and still snap to it.</summary>
     public const double BikeFenceReachMetres = 200;
 
-    private readonly STRtree<Indexed<UnitGrid>> _grids = new();
+    // Grids are small polygons (a dozen vertices): one pass over the ring answers inside/on/outside with no allocation,
+    // where a prepared geometry builds its own segment index on first use, which at 20,000 grids nearly every lookup paid (P3).
+    private readonly STRtree<UnitGrid> _grids = new();
     private readonly STRtree<Indexed<VendorZone>> _zones = new();
-    private readonly STRtree<Street> _streets = new();
+    // Streets are indexed by segment: a long street's envelope would make it a candidate for most points nearby.
+    private readonly STRtree<StreetSegment> _streetSegments = new();
     private readonly Dictionary<string, DutyGrid> _dutyGrids;
     private readonly Dictionary<string, Community> _communities;
     private readonly Dictionary<string, Subdistrict> _subdistricts;
@@ -34,7 +38,7 @@ public sealed class GridIndex
         SchoolGates = (schoolGates ?? SchoolGate.StandInsFor(city.VendorZones)).ToList();
         foreach (var grid in city.UnitGrids)
         {
-            _grids.Insert(grid.Shape.EnvelopeInternal, new Indexed<UnitGrid>(grid, PreparedGeometryFactory.Prepare(grid.Shape)));
+            _grids.Insert(grid.Shape.EnvelopeInternal, grid);
         }
         foreach (var zone in city.VendorZones)
         {
@@ -42,11 +46,19 @@ public sealed class GridIndex
         }
         foreach (var street in city.Streets)
         {
-            _streets.Insert(street.Line.EnvelopeInternal, street);
+            for (var g = 0; g < street.Line.NumGeometries; g++)
+            {
+                var coordinates = street.Line.GetGeometryN(g).Coordinates;
+                for (var i = 1; i < coordinates.Length; i++)
+                {
+                    var (a, b) = (coordinates[i - 1], coordinates[i]);
+                    _streetSegments.Insert(new Envelope(a, b), new StreetSegment(street, a.X, a.Y, b.X, b.Y));
+                }
+            }
         }
         _grids.Build();
         _zones.Build();
-        _streets.Build();
+        _streetSegments.Build();
         _dutyGrids = city.DutyGrids.ToDictionary(d => d.Code, StringComparer.Ordinal);
         _communities = city.Communities.ToDictionary(c => c.Code, StringComparer.Ordinal);
         _subdistricts = city.Subdistricts.ToDictionary(s => s.Code, StringComparer.Ordinal);
@@ -72,14 +84,15 @@ public sealed class GridIndex
         UnitGrid? found = null;
         foreach (var candidate in _grids.Query(point.EnvelopeInternal))
         {
-            if (candidate.Prepared.Contains(point))
+            var where = SimplePointInAreaLocator.Locate(point.Coordinate, candidate.Shape);
+            if (where == Location.Interior)
             {
-                return candidate.Item;
+                return candidate;
             }
             // A point exactly on a shared edge is in no interior; give it the lowest code so the answer is stable.
-            if (candidate.Prepared.Covers(point) && (found is null || string.CompareOrdinal(candidate.Item.Code, found.Code) < 0))
+            if (where == Location.Boundary && (found is null || string.CompareOrdinal(candidate.Code, found.Code) < 0))
             {
-                found = candidate.Item;
+                found = candidate;
             }
         }
         return found;
@@ -101,20 +114,35 @@ public sealed class GridIndex
         return new LocationLookup(grid, duty, community, subdistrict, NearestStreet(point), ZoneAt(point, localTime), NearestKiosk(point));
     }
 
-    /// <summary>The nearest street within <see cref="StreetReachMetres"/>.</summary>
+    /// <summary>The nearest street within <see cref="StreetReachMetres"/> (equal distances: the lower Id).</summary>
     public StreetMatch? NearestStreet(Point point)
     {
-        StreetMatch? best = null;
-        foreach (var street in _streets.Query(Geodesy.Around(point.Coordinate, StreetReachMetres)))
+        // Metres east/north of the point, in the local equirectangular projection Geodesy.DistanceMetres uses.
+        var (ox, oy) = (point.X, point.Y);
+        var kx = Geodesy.DegreesToMetresLon(1, oy);
+        var ky = Geodesy.DegreesToMetresLat(1);
+        Street? best = null;
+        var bestDistance = double.PositiveInfinity;
+        foreach (var s in _streetSegments.Query(Geodesy.Around(point.Coordinate, StreetReachMetres)))
         {
-            var distance = Geodesy.DistanceMetres(point, street.Line);
-            if (distance <= StreetReachMetres && (best is null || distance < best.DistanceM
-                || (distance == best.DistanceM && string.CompareOrdinal(street.Id, best.Street.Id) < 0)))
+            var distance = DistanceToSegment((s.X0 - ox) * kx, (s.Y0 - oy) * ky, (s.X1 - ox) * kx, (s.Y1 - oy) * ky);
+            if (distance <= StreetReachMetres && (best is null || distance < bestDistance
+                || (distance == bestDistance && string.CompareOrdinal(s.Street.Id, best.Id) < 0)))
             {
-                best = new StreetMatch(street, distance);
+                (best, bestDistance) = (s.Street, distance);
             }
         }
-        return best;
+        return best is null ? null : new StreetMatch(best, bestDistance);
+    }
+
+    /// <summary>Distance from the origin to the segment (ax, ay)–(bx, by).</summary>
+    private static double DistanceToSegment(double ax, double ay, double bx, double by)
+    {
+        var (dx, dy) = (bx - ax, by - ay);
+        var length2 = dx * dx + dy * dy;
+        var t = length2 == 0 ? 0 : Math.Clamp(-(ax * dx + ay * dy) / length2, 0, 1);
+        var (px, py) = (ax + t * dx, ay + t * dy);
+        return Math.Sqrt(px * px + py * py);
     }
 
     /// <summary>The vending zone containing the point; a banned zone wins over a guided one. Bike fences are not vending zones.</summary>
@@ -185,4 +213,6 @@ public sealed class GridIndex
     }
 
     private sealed record Indexed<T>(T Item, IPreparedGeometry Prepared);
+
+    private sealed record StreetSegment(Street Street, double X0, double Y0, double X1, double Y1);
 }

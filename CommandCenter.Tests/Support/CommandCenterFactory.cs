@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using CommandCenter.Web.Features.Tiles;
 using Npgsql;
 
 namespace CommandCenter.Tests.Support;
@@ -55,5 +56,7 @@ public sealed class CommandCenterFactory : WebApplicationFactory<Program>
         await connection.OpenAsync();
         await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts, citizen_reports, intake_blocks", connection);
         await cmd.ExecuteNonQueryAsync();
+        // Tiles built from the truncated cases would outlive them: truncation writes no case events.
+        Services.GetService<TileCache>()?.Forget();
     }
 }

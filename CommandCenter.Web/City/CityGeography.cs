@@ -26,15 +26,20 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
     public static readonly JsonSerializerOptions GeoJson = CreateGeoJsonOptions();
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _layers = new(StringComparer.Ordinal);
     private GridIndex? _index;
+    private long _version;
 
     /// <summary>The spatial index; throws until the city has been loaded.</summary>
     public GridIndex Index => _index ?? throw new InvalidOperationException("The city has not been loaded yet.");
 
     public bool IsLoaded => _index is not null;
 
+    /// <summary>Moves on every reload, so caches of what was drawn from the city (vector tiles) know to build again.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     /// <summary>Reads the city from the database and rebuilds the index and layer cache.</summary>
     public async Task ReloadAsync(CancellationToken ct = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
         var map = new CityMap(
@@ -48,8 +53,9 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
             (await db.Kiosks.AsNoTracking().ToListAsync(ct)).Select(ToDomain).ToList());
         _index = new GridIndex(map);
         _layers.Clear();
-        logger.LogInformation("City index loaded: {Grids} unit grids, {Streets} streets, {Zones} zones, {Kiosks} kiosks",
-            map.UnitGrids.Count, map.Streets.Count, map.VendorZones.Count, map.Kiosks.Count);
+        Interlocked.Increment(ref _version);
+        logger.LogInformation("City index loaded: {Grids} unit grids, {Streets} streets, {Zones} zones, {Kiosks} kiosks in {Ms:0} ms",
+            map.UnitGrids.Count, map.Streets.Count, map.VendorZones.Count, map.Kiosks.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>The layer as a UTF-8 GeoJSON FeatureCollection, or null for an unknown layer name.</summary>

@@ -6,6 +6,19 @@ namespace CommandCenter.Web.Data;
 public static class DatabaseConnection
 {
     /// <summary>
+    /// The connection string with its database replaced by <c>Database:Name</c> when that is set, so one server's
+    /// settings serve several databases (<c>Database__Name=commandcenter_scale</c> for the city-scale data).
+    /// </summary>
+    public static string WithDatabase(string connectionString, string? database)
+    {
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { Database = database.Trim() }.ConnectionString;
+    }
+
+    /// <summary>
     /// Keeps a few connections open and their statements prepared: a fresh backend pays tens of milliseconds to plan
     /// its first PostGIS query, which intake must not pay per request.
     /// </summary>
@@ -22,5 +35,33 @@ public static class DatabaseConnection
             b.MinPoolSize = 4;
         }
         return b.ConnectionString;
+    }
+
+    /// <summary>
+    /// Plans the duplicate search once on every new server connection, before a request can use it. A fresh backend
+    /// spends 40–60 ms on the first plan touching <c>cases</c> (loading the table's thirteen indexes, their statistics
+    /// and PostGIS into its caches; EXPLAIN shows ~540 buffer reads in planning, then 0.4 ms); intake would pay that
+    /// on each connection the pool opens under load. Skipped while the table does not exist yet (before migrating).
+    /// </summary>
+    public const string WarmUpSql = """
+        DO $$ BEGIN
+          IF to_regclass('public.cases') IS NOT NULL THEN
+            EXECUTE 'EXPLAIN SELECT * FROM cases c WHERE c.category_code = ''00000'' AND c.reported_at >= now() AND c.state = ANY (ARRAY[''reported'']) '
+                 || 'AND ST_DWithin(c.location, ST_SetSRID(ST_MakePoint(0, 0), 4326), 0.001)';
+            EXECUTE 'EXPLAIN INSERT INTO case_events (case_id) SELECT id FROM cases LIMIT 0';
+          END IF;
+        END $$
+        """;
+
+    public static void Warm(NpgsqlConnection connection)
+    {
+        using var cmd = new NpgsqlCommand(WarmUpSql, connection);
+        cmd.ExecuteNonQuery();
+    }
+
+    public static async Task WarmAsync(NpgsqlConnection connection)
+    {
+        await using var cmd = new NpgsqlCommand(WarmUpSql, connection);
+        await cmd.ExecuteNonQueryAsync();
     }
 }

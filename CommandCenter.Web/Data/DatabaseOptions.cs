@@ -12,6 +12,12 @@ public sealed class DatabaseOptions
     /// <summary>Drop the database first and import again (<c>./run.sh --reset</c>).</summary>
     public bool Reset { get; set; }
 
+    /// <summary>Migrate, import and seed, then exit without serving (<c>scripts/scale-city.sh</c>).</summary>
+    public bool PrepareOnly { get; set; }
+
+    /// <summary>When set, the database to use instead of the one named in the connection string.</summary>
+    public string? Name { get; set; }
+
     /// <summary>Folder of the demo city's GeoJSON; when empty, the nearest <c>gis-data</c> folder above the app.</summary>
     public string? CityDataPath { get; set; }
 }

@@ -23,6 +23,9 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
         }
         var password = config["Demo:Password"] is { Length: > 0 } p ? p : DefaultPassword;
         var hasher = new PasswordHasher<UserAccountRow>();
+        // One hash for every demo account: each costs ~60 ms of PBKDF2, and a city of 2,850 duty grids would take minutes.
+        // The hash carries its own salt and does not depend on the user, so every account verifies against it alike.
+        string? sharedHash = null;
         var people = await db.People.AsNoTracking().OrderBy(x => x.Id).ToListAsync(ct);
         var dutyGrids = await db.DutyGrids.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
@@ -35,7 +38,7 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
                 UserName = userName, DisplayName = person?.Name ?? userName, PasswordHash = "", Roles = [role],
                 DutyGridCode = dutyGrid, DepartmentCode = department, PersonId = person?.Id,
             };
-            user.PasswordHash = hasher.HashPassword(user, password);
+            user.PasswordHash = sharedHash ??= hasher.HashPassword(user, password);
             users.Add(user);
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Validation;
@@ -9,9 +8,7 @@ using CommandCenter.Web.Live;
 using CommandCenter.Web.Problems;
 using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NetTopologySuite.Geometries;
-using Npgsql;
 
 namespace CommandCenter.Web.Features.Cases;
 
@@ -97,19 +94,25 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         var duplicates = await LikelyDuplicatesAsync(c, rules.Settings.DuplicateWindow, ct);
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        // The case, its first audit line and its number in one statement (see CaseInsert): one round trip, and the
+        // day's counter row is locked only while that statement commits. Rows written alongside (a citizen report's
+        // contact) share its transaction.
+        var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
+        var day = DateOnly.FromDateTime(clock.ToLocal(now));
+        if (alongside is null)
         {
-            // The day's counter row is the last lock taken, so creations queue only for the insert and the commit.
-            c.Number = await NextNumberAsync(DateOnly.FromDateTime(clock.ToLocal(now)), tx, ct);
-            db.Cases.Add(c);
-            var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
-            db.CaseEvents.Add(evt);
-            alongside?.Invoke(c);
+            await CaseInsert.InsertAsync(db, c, evt, day, ct);
+        }
+        else
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await CaseInsert.InsertAsync(db, c, evt, day, ct); // Npgsql runs it in the connection's open transaction
+            alongside(c);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            follower.Poke();
-            return new CaseCommandResult(c, evt, null, duplicates);
         }
+        follower.Poke();
+        return new CaseCommandResult(c, evt, null, duplicates);
     }
 
     /// <summary>Takes one workflow action; refusals come back as 400/403/404/409 with the actions possible now.</summary>
@@ -260,18 +263,6 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         var found = await db.Photos.Where(p => photoIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         return photoIds.Except(found).Select(g => (Guid?)g).FirstOrDefault();
-    }
-
-    /// <summary>案件编号: the local date and a four-digit sequence of that day, e.g. 202611260007; past 9999 a day it grows a digit.</summary>
-    private async Task<string> NextNumberAsync(DateOnly day, IDbContextTransaction tx, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var cmd = new NpgsqlCommand(
-            "INSERT INTO case_number_counters (day, last) VALUES (@day, 1) ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last",
-            connection, (NpgsqlTransaction)tx.GetDbTransaction());
-        cmd.Parameters.AddWithValue("day", day);
-        var next = (int)(await cmd.ExecuteScalarAsync(ct))!;
-        return day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + next.ToString("D4", CultureInfo.InvariantCulture);
     }
 
     private static CaseEventRow EventRow(Case c, CaseTransition t, string? fromState, string? previousDepartment, CaseRulesProvider.Snapshot rules)

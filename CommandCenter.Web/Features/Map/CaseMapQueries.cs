@@ -29,6 +29,17 @@ public sealed class CaseMapQueries(CommandCenterDb db, CaseRulesProvider rulesPr
         return fc;
     }
 
+    /// <summary>Open and overdue cases per grid (overdue as the overdue filter reads it), with the totals.</summary>
+    public async Task<GridCounts> GridCountsAsync(CaseFilter filter, ReadScope scope, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var rows = await (filter with { OpenOnly = true }).Apply(db.Cases.AsNoTracking().VisibleTo(scope), now)
+            .GroupBy(c => c.GridCode)
+            .Select(g => new { Grid = g.Key, Open = g.Count(), Overdue = g.Count(c => c.StepDeadline != null && c.StepDeadline < now && c.ClockPausedAt == null) })
+            .ToListAsync(ct);
+        return new GridCounts(rows.ToDictionary(r => r.Grid, r => new[] { r.Open, r.Overdue }), rows.Sum(r => r.Open), rows.Sum(r => r.Overdue));
+    }
+
     /// <summary>One case as the map draws it, when it is open, passes the filter and the scope may read it; else null.</summary>
     public async Task<Feature?> OpenCaseAsync(Guid id, CaseFilter filter, ReadScope scope, CancellationToken ct = default)
     {
@@ -85,3 +96,6 @@ public sealed class CaseMapQueries(CommandCenterDb db, CaseRulesProvider rulesPr
 
     private static double[] Box(NetTopologySuite.Geometries.Envelope e) => [e.MinX, e.MinY, e.MaxX, e.MaxY];
 }
+
+/// <summary>Per grid code: [open, overdue]; and the totals.</summary>
+public sealed record GridCounts(Dictionary<string, int[]> Grids, int Open, int Overdue);

@@ -16,6 +16,9 @@ namespace CommandCenter.Web.Features.Map;
 /// <summary>Live data for the operator map and the wall: open cases as GeoJSON, zones with "open now", and search.</summary>
 public static class MapApi
 {
+    /// <summary>Cities with more unit grids than this are drawn from vector tiles (<c>Map:TileThreshold</c>).</summary>
+    public const int DefaultTileThreshold = 5_000;
+
     private static readonly JsonSerializerOptions GeoJson = CityGeography.GeoJson;
 
     public static IEndpointRouteBuilder MapMapApi(this IEndpointRouteBuilder app)
@@ -31,6 +34,20 @@ public static class MapApi
             filter.Validate() is { Count: > 0 } bad ? Problem.BadRequest([.. bad]) : await queries.OpenCaseAsync(id, filter, ReadScope.For(user.ToActor()!), ct) is { } feature
                 ? Results.Text(JsonSerializer.Serialize(feature, GeoJson), "application/geo+json")
                 : Results.NoContent())
+            .RequireAuthorization().WithTags("Map");
+
+        // What the map needs before drawing: how big the city is, where, and whether to draw it from vector tiles.
+        app.MapGet("/api/map/city", (CityGeography city, IConfiguration config) =>
+        {
+            var index = city.Index;
+            var threshold = config.GetValue("Map:TileThreshold", DefaultTileThreshold);
+            var b = index.Bounds;
+            return Results.Ok(new MapCityInfo(index.City.UnitGrids.Count, [b.MinX, b.MinY, b.MaxX, b.MaxY], index.City.UnitGrids.Count > threshold));
+        }).WithTags("Map");
+
+        // Open and overdue cases per grid for a map drawn from tiles (its choropleth and counts), in the reader's scope and filter.
+        app.MapGet("/api/map/grid-counts", async ([AsParameters] CaseFilter filter, ClaimsPrincipal user, CaseMapQueries queries, CancellationToken ct) =>
+            Results.Ok(await queries.GridCountsAsync(filter, ReadScope.For(user.ToActor()!), ct)))
             .RequireAuthorization().WithTags("Map");
 
         app.MapGet("/api/map/zones", (CityGeography city, CityClock clock) =>
@@ -66,6 +83,9 @@ public static class MapApi
         return app;
     }
 }
+
+/// <summary>The city as the map first needs it: grid count, bounds (west, south, east, north) and whether tiles are used.</summary>
+public sealed record MapCityInfo(int Grids, double[] Bbox, bool Tiles);
 
 /// <summary>A search hit: what it is, a label, and the box to fly to.</summary>
 public sealed record MapSearchHit(string Kind, string Id, string Label, double[] Bbox);

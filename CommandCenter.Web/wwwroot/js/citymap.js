@@ -3,8 +3,8 @@
 // map/layers (operational layers, legend, choropleth), map/live (cases and live events), map/filters,
 // map/wallfocus and map/replay. Each map keeps its own state; a handle for tests and the console hangs on its element.
 import * as maplibregl from '../lib/maplibre-gl/maplibre-gl.mjs';
-import { OpsFeed } from './opsfeed.js';
-import { addGridLayers, baseStyle, bounds, fetchJson, gridTooltip, palettes } from './map/basemap.js';
+import { openEarlyFeed } from './opsfeed.js';
+import { addGridLayers, baseStyle, bounds, cityBounds, fetchJson, gridRef, gridTooltip, palettes } from './map/basemap.js';
 import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible as showGroup } from './map/layers.js';
 import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
@@ -40,26 +40,37 @@ export async function createCityMap(element, options, dotnet) {
     tip.hidden = true;
     element.appendChild(tip);
 
+    // A live page opens its feed first (or takes the one the page opened at start) and shows its state at once.
+    if (options?.live) {
+        createStatus(state);
+        state.feedReady = openFeed(state);
+    }
+
     let markReady;
     state.ready = new Promise(resolve => { markReady = resolve; });
-    await new Promise(resolve => map.once('load', resolve));
+    // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON.
+    const [info] = await Promise.all([fetchJson('/api/map/city'), new Promise(resolve => map.once('load', resolve))]);
+    state.tiles = info.tiles || new URLSearchParams(location.search).get('tiles') === '1';
+    state.cityBox = info.bbox;
+    state.gridCount = info.grids;
+    element.dataset.tiles = String(state.tiles);
     const [grids, communities, subdistricts] = await Promise.all(
-        ['/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(fetchJson));
+        [state.tiles ? null : '/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(u => u ? fetchJson(u) : null));
     if (state.disposed) return id;
-    addGridLayers(map, grids, communities, subdistricts, p, dark);
+    addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark);
     state.grids = grids;
     state.subdistricts = subdistricts;
     markReady();
-    if (grids.features.length > 0) {
-        map.fitBounds(bounds(grids), { padding: 24, duration: 0 });
+    if (info.grids > 0) {
+        map.fitBounds(cityBounds(state), { padding: 24, duration: 0 });
     }
 
     map.on('mousemove', 'grid-fill', (e) => {
         const f = e.features?.[0];
         if (!f) return;
-        if (state.hovered !== null && state.hovered !== f.id) map.setFeatureState({ source: 'grids', id: state.hovered }, { hover: false });
+        if (state.hovered !== null && state.hovered !== f.id) map.setFeatureState(gridRef(state, state.hovered), { hover: false });
         state.hovered = f.id;
-        map.setFeatureState({ source: 'grids', id: f.id }, { hover: true });
+        map.setFeatureState(gridRef(state, f.id), { hover: true });
         map.getCanvas().style.cursor = 'pointer';
         tip.innerHTML = gridTooltip(f.properties, labels);
         tip.style.left = `${e.point.x + 14}px`;
@@ -67,7 +78,7 @@ export async function createCityMap(element, options, dotnet) {
         tip.hidden = false;
     });
     map.on('mouseleave', 'grid-fill', () => {
-        if (state.hovered !== null) map.setFeatureState({ source: 'grids', id: state.hovered }, { hover: false });
+        if (state.hovered !== null) map.setFeatureState(gridRef(state, state.hovered), { hover: false });
         state.hovered = null;
         map.getCanvas().style.cursor = '';
         tip.hidden = true;
@@ -96,18 +107,32 @@ export async function createCityMap(element, options, dotnet) {
     // Tests and the wall display read how many grids are actually drawn once the map settles.
     map.on('idle', () => {
         element.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
-        element.dataset.gridCount = String(grids.features.length);
+        element.dataset.gridCount = String(state.gridCount);
     });
     return id;
 }
 
 /** Highlights a grid and flies to it (search, selection from a list). */
-export function selectGrid(id, code) {
+export async function selectGrid(id, code) {
     const state = maps.get(id);
     if (!state) return;
     state.map.setFilter('grid-selected', ['==', ['get', 'code'], code ?? '']);
-    const feature = state.grids?.features.find(f => f.properties.code === code);
-    if (feature) state.map.fitBounds(bounds({ features: [feature] }), { padding: 120, maxZoom: 17 });
+    if (!state.tiles) {
+        const feature = state.grids?.features.find(f => f.properties.code === code);
+        if (feature) state.map.fitBounds(bounds({ features: [feature] }), { padding: 120, maxZoom: 17 });
+        return;
+    }
+    // Drawn from tiles: the grid's shape is known only where tiles are loaded; else the server's search has its box.
+    const loaded = state.map.querySourceFeatures('grids', { sourceLayer: 'grids', filter: ['==', ['get', 'code'], code ?? ''] });
+    if (loaded.length > 0) {
+        state.map.fitBounds(bounds({ features: loaded }), { padding: 120, maxZoom: 17 });
+        return;
+    }
+    const response = await fetch(`/api/map/search?q=${encodeURIComponent(code ?? '')}`);
+    if (response.ok) {
+        const hit = await response.json();
+        state.map.fitBounds([[hit.bbox[0], hit.bbox[1]], [hit.bbox[2], hit.bbox[3]]], { padding: 120, maxZoom: 17 });
+    }
 }
 
 /** Puts the location pin at a point (e.g. the phone's GPS position) and centres on it. */
@@ -135,7 +160,9 @@ export function disposeCityMap(id) {
     state.disposed = true;
     clearInterval(state.cycleTimer);
     clearTimeout(state.replayTimer);
+    clearTimeout(state.countsTimer);
     state.feed?.stop();
+    state.feedReady?.then(feed => feed?.stop());
     delete state.element.ccMap;
     state.map.remove();
     maps.delete(id);
@@ -166,11 +193,14 @@ export async function enableOperations(id, options) {
     state.options = { ...state.options, ...options };
     state.filter = options?.filter ?? {};
     state.cases = new Map();
-    state.gridCodes = state.grids.features.map(f => f.properties.code);
+    state.changed = new Set();
+    state.gridCodes = state.tiles ? [] : state.grids.features.map(f => f.properties.code);
     state.communityColour = state.map.getPaintProperty('grid-fill', 'fill-color');
     const english = String(state.options.labels?.locale ?? '').startsWith('en');
+    // From tiles, duty grids and streets come tile by tile as they are shown; zones (open now) and kiosks stay GeoJSON.
     const [dutyGrids, streets, zones, kiosks, categories] = await Promise.all(
-        ['/api/layers/duty-grids', '/api/layers/streets', '/api/map/zones', '/api/layers/kiosks', '/api/categories'].map(fetchJson));
+        [state.tiles ? null : '/api/layers/duty-grids', state.tiles ? null : '/api/layers/streets', '/api/map/zones', '/api/layers/kiosks', '/api/categories']
+            .map(u => u ? fetchJson(u) : null));
     if (state.disposed) return;
     state.categoryNames = Object.fromEntries(categories.map(c => [c.code, english ? c.nameEn : c.name]));
     addOpsLayers(state, [dutyGrids, streets, zones, kiosks]);
@@ -179,10 +209,10 @@ export async function enableOperations(id, options) {
     state.legend.className = 'cc-legend';
     state.legend.dataset.testid = 'map-legend';
     state.element.appendChild(state.legend);
-    state.status = document.createElement('div');
-    state.status.dataset.testid = 'live-status';
-    state.element.appendChild(state.status);
-    setStatus(state, 'connecting');
+    if (!state.status) {
+        createStatus(state);
+        setStatus(state, 'connecting');
+    }
     setChoropleth(state, options?.choropleth ?? 'none');
     for (const [group, visible] of Object.entries(options?.layers ?? {})) showGroup(state, group, visible);
     state.rescale?.();
@@ -199,29 +229,50 @@ export async function enableOperations(id, options) {
         state.dotnet?.invokeMethodAsync('OnFeatureClicked', kind, String(key));
     };
     map.on('click', 'cases-point', click('case'));
+    map.on('click', 'cases-tile-point', click('case'));
     map.on('click', 'cases-cluster', click('cluster'));
     map.on('click', 'kiosks-point', click('kiosk'));
     map.on('click', 'zones-fill', click('zone'));
     map.on('click', 'banned-fill', click('zone'));
     map.on('click', 'streets-line', click('street'));
-    for (const layer of ['cases-point', 'cases-cluster', 'kiosks-point', 'zones-fill', 'streets-line']) {
+    for (const layer of ['cases-point', 'cases-tile-point', 'cases-cluster', 'kiosks-point', 'zones-fill', 'streets-line']) {
         map.on('mouseenter', layer, () => { map.getCanvas().style.cursor = 'pointer'; });
         map.on('mouseleave', layer, () => { map.getCanvas().style.cursor = ''; });
     }
 
-    // Take the event sequence first, then the snapshot: events after it are laid over the snapshot.
-    const { seq: startAfter } = await fetchJson('/api/events/latest');
+    // The feed was opened first (its sequence number taken before the snapshot); it held the events that came meanwhile,
+    // and they are laid over the snapshot once it is drawn.
+    state.feedReady ??= openFeed(state);
     await loadCases(state);
     if (state.disposed) return;
     state.element.ccMap = handle(state);
-    state.feed = new OpsFeed({
-        onEvent: (m) => applyCaseEvent(state, m),
-        onStatus: (s) => setStatus(state, s),
-        onChange: (c) => refreshCityLayers(state, c),
-        startAfter,
-    });
-    await state.feed.start();
-    if (state.disposed) state.feed.stop();
+    const feed = await state.feedReady;
+    if (!feed || state.disposed) return;
+    feed.attach({ onEvent: (m) => applyCaseEvent(state, m), onChange: (c) => refreshCityLayers(state, c) });
+}
+
+function createStatus(state) {
+    state.status = document.createElement('div');
+    state.status.dataset.testid = 'live-status';
+    state.element.appendChild(state.status);
+    setStatus(state, 'connecting');
+}
+
+/** The page's early feed when it opened one (earlyfeed.js), else a new one; its state shows on the map from now on. */
+async function openFeed(state) {
+    let feed = null;
+    if (window.ccEarlyFeed) {
+        const early = window.ccEarlyFeed;
+        window.ccEarlyFeed = null; // one map takes it
+        feed = await early;
+    }
+    feed ??= await openEarlyFeed().catch(() => null);
+    if (!feed) return null;
+    if (state.disposed) { feed.stop(); return null; }
+    state.feed = feed;
+    if (!state.status) createStatus(state);
+    feed.watchStatus((s) => { if (!state.replaying) setStatus(state, s); });
+    return feed;
 }
 
 /** A zone or kiosk was edited somewhere: draw the layer again from the server. */

@@ -5,10 +5,31 @@
 
 const RETRY_MS = [0, 1000, 2000, 5000, 10000, 15000, 30000];
 
+/**
+ * Opens the feed of a page that shows live cases as soon as the page starts, before the map or the Blazor circuit:
+ * events are held until the page attaches its handlers (after drawing its snapshot). Returns the feed, or null when
+ * the reader may not read events (not signed in).
+ */
+export async function openEarlyFeed() {
+    const response = await fetch('/api/events/latest', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) return null;
+    const { seq } = await response.json();
+    const feed = new OpsFeed({ startAfter: seq });
+    feed.start();
+    return feed;
+}
+
 export class OpsFeed {
-    /** `onEvent(message)` gets every event once, in order; `onStatus('live'|'reconnecting'|'offline')` gets the state. */
-    constructor({ onEvent, onStatus, onChange, startAfter = 0 }) {
-        this.onEvent = onEvent;
+    /**
+     * `onEvent(message)` gets every event once, in order (held until `attach` when not given);
+     * `onStatus('connecting'|'live'|'reconnecting'|'offline')` gets the state: 'connecting' until the first connection,
+     * 'reconnecting' only after one was lost.
+     */
+    constructor({ onEvent, onStatus, onChange, startAfter = 0 } = {}) {
+        this.onEvent = onEvent ?? null;
+        this.held = [];
+        this.status = 'connecting';
+        this.everLive = false;
         this.onStatus = onStatus ?? (() => {});
         this.onChange = onChange ?? (() => {});
         this.lastSeq = startAfter;
@@ -29,7 +50,7 @@ export class OpsFeed {
         // When the browser says the network is gone, drop the connection instead of trusting a dead socket;
         // when it is back, reconnect and fetch what was missed.
         this.onOffline = () => { this.offline = true; this.setStatus('offline'); this.connection.stop(); };
-        this.onOnline = () => { this.offline = false; this.setStatus('reconnecting'); this.ensureStarted().then(() => this.catchUp()); };
+        this.onOnline = () => { this.offline = false; this.setStatus(this.everLive ? 'reconnecting' : 'connecting'); this.ensureStarted().then(() => this.catchUp()); };
         window.addEventListener('offline', this.onOffline);
         window.addEventListener('online', this.onOnline);
     }
@@ -45,7 +66,7 @@ export class OpsFeed {
             await this.connection.start();
             this.setStatus('live');
         } catch {
-            this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+            this.setStatus(!navigator.onLine ? 'offline' : this.everLive ? 'reconnecting' : 'connecting');
             this.restartLater();
         }
     }
@@ -57,9 +78,27 @@ export class OpsFeed {
     }
 
     setStatus(status) {
+        if (status === 'live') this.everLive = true;
         if (this.status === status) return;
         this.status = status;
-        this.onStatus(status);
+        try { this.onStatus(status); } catch (e) { console.warn('status handler failed', e); }
+    }
+
+    /** Shows the state now and on every change. */
+    watchStatus(onStatus) {
+        this.onStatus = onStatus;
+        onStatus(this.status);
+    }
+
+    /** The page has drawn its snapshot: hands it what was held meanwhile, in order, then every event as it comes. */
+    attach({ onEvent, onChange }) {
+        if (onChange) this.onChange = onChange;
+        this.onEvent = onEvent;
+        const held = this.held;
+        this.held = [];
+        for (const m of held) {
+            try { onEvent(m); } catch (e) { console.warn('case event handler failed', e); }
+        }
     }
 
     receive(message) {
@@ -70,6 +109,7 @@ export class OpsFeed {
     deliver(message) {
         if (message.seq <= this.lastSeq) return;
         this.lastSeq = message.seq;
+        if (!this.onEvent) { this.held.push(message); return; }
         try { this.onEvent(message); } catch (e) { console.warn('case event handler failed', e); }
     }
 

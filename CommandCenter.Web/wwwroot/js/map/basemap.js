@@ -31,6 +31,27 @@ export function bounds(fc) {
     return b;
 }
 
+/** The whole city's box: the grids' bounds as the server gave them, or those of the loaded GeoJSON. */
+export function cityBounds(state) {
+    if (state.cityBox) return new maplibregl.LngLatBounds([state.cityBox[0], state.cityBox[1]], [state.cityBox[2], state.cityBox[3]]);
+    return bounds(state.grids);
+}
+
+/** The feature-state address of a grid, in a GeoJSON or a vector-tile source. */
+export function gridRef(state, code) {
+    return state.tiles ? { source: 'grids', sourceLayer: 'grids', id: code } : { source: 'grids', id: code };
+}
+
+/** A vector-tile source of /tiles/{layer}; `query` is appended to every tile URL (filters, a version). */
+export function tileSource(layer, query = '') {
+    return {
+        type: 'vector', tiles: [`${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query ? `?${query}` : ''}`],
+        minzoom: TILE_MINZOOM[layer] ?? 10, maxzoom: 16, promoteId: layer === 'grids' ? 'code' : undefined,
+    };
+}
+
+const TILE_MINZOOM = { grids: 10, 'duty-grids': 10, streets: 11, zones: 10, cases: 10 };
+
 export function baseStyle(p) {
     const src = (name) => ({ type: 'geojson', data: `/api/layers/${name}`, attribution: '© OpenStreetMap contributors' });
     return {
@@ -54,24 +75,27 @@ export function baseStyle(p) {
     };
 }
 
+/** Grids from `grids` (GeoJSON), or from vector tiles when it is null; 社区 and 街道 boundaries from GeoJSON. */
 export function addGridLayers(map, grids, communities, subdistricts, p, dark) {
-    const codes = [...new Set(grids.features.map(f => f.properties.communityCode))].sort();
+    const codes = [...new Set((grids ?? communities).features.map(f => grids ? f.properties.communityCode : f.properties.code))].sort();
     const colour = ['match', ['get', 'communityCode']];
     codes.forEach((code, i) => colour.push(code, communityColour(i, dark)));
     colour.push('#999999');
 
-    map.addSource('grids', { type: 'geojson', data: grids, promoteId: 'code' });
+    const tiled = grids === null;
+    map.addSource('grids', tiled ? tileSource('grids') : { type: 'geojson', data: grids, promoteId: 'code' });
+    const fromGrids = tiled ? { source: 'grids', 'source-layer': 'grids' } : { source: 'grids' };
     map.addSource('communities', { type: 'geojson', data: communities });
     map.addSource('subdistricts', { type: 'geojson', data: subdistricts });
     const beforeRoads = 'roads-casing';
-    map.addLayer({ id: 'grid-fill', type: 'fill', source: 'grids', paint: {
+    map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, paint: {
         'fill-color': colour,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.7, 0.42],
     } }, beforeRoads);
-    map.addLayer({ id: 'grid-line', type: 'line', source: 'grids', paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
+    map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
     map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
     map.addLayer({ id: 'subdistrict-line', type: 'line', source: 'subdistricts', paint: { 'line-color': p.subdistrictLine, 'line-width': 2.6, 'line-dasharray': [4, 2] } });
-    map.addLayer({ id: 'grid-selected', type: 'line', source: 'grids', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#d81b60', 'line-width': 3 } });
+    map.addLayer({ id: 'grid-selected', type: 'line', ...fromGrids, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#d81b60', 'line-width': 3 } });
     map.addLayer({ id: 'road-labels', type: 'symbol', source: 'roads', minzoom: 14.5,
         filter: ['all', ['has', 'name'], ['!=', ['get', 'kind'], 'footway']],
         layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 12, 'symbol-spacing': 280 },

@@ -1,9 +1,9 @@
 // The operational layers (duty grids, streets, zones, kiosks, cases), their visibility groups, the legend and the choropleth.
-import { escapeHtml, palettes } from './basemap.js';
+import { escapeHtml, palettes, tileSource } from './basemap.js';
 
 export const LEVEL_COLOURS = { green: '#2e7d32', yellow: '#f9a825', orange: '#ef6c00', red: '#d32f2f', purple: '#7b1fa2' };
 export const STAGE_RING = { report: '#ffffff', file: '#90caf9', handle: '#1565c0' };
-export const CLICK_LAYERS = ['cases-point', 'cases-cluster', 'kiosks-point', 'zones-fill', 'banned-fill', 'streets-line'];
+export const CLICK_LAYERS = ['cases-point', 'cases-tile-point', 'cases-cluster', 'kiosks-point', 'zones-fill', 'banned-fill', 'streets-line'];
 const GROUPS = {
     grids: ['grid-fill', 'grid-line'],
     dutyGrids: ['duty-line'],
@@ -12,7 +12,7 @@ const GROUPS = {
     zones: ['zones-fill', 'zones-line'],
     banned: ['banned-fill', 'banned-line'],
     kiosks: ['kiosks-radius', 'kiosks-point', 'kiosks-label'],
-    cases: ['cases-cluster', 'cases-cluster-count', 'cases-point', 'cases-flash'],
+    cases: ['cases-tile-point', 'cases-cluster', 'cases-cluster-count', 'cases-point', 'cases-flash'],
 };
 
 function circlePolygon([lon, lat], metres, steps = 48) {
@@ -62,12 +62,15 @@ export function setChoropleth(state, mode) {
 export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     const { map } = state;
     const p = state.dark ? palettes.dark : palettes.light;
-    map.addSource('duty-grids', { type: 'geojson', data: dutyGrids });
-    map.addLayer({ id: 'duty-line', type: 'line', source: 'duty-grids', layout: { visibility: 'none' }, paint: { 'line-color': '#00897b', 'line-width': 2, 'line-dasharray': [2, 1] } });
-    map.addSource('streets', { type: 'geojson', data: streets });
-    map.addLayer({ id: 'streets-line', type: 'line', source: 'streets', layout: { visibility: 'none', 'line-cap': 'round' },
+    // A large city's duty grids and streets come as vector tiles (dutyGrids and streets are then null).
+    const tiled = (name, data) => data ? { type: 'geojson', data } : tileSource(name);
+    const from = (name, data) => data ? { source: name } : { source: name, 'source-layer': name };
+    map.addSource('duty-grids', tiled('duty-grids', dutyGrids));
+    map.addLayer({ id: 'duty-line', type: 'line', ...from('duty-grids', dutyGrids), layout: { visibility: 'none' }, paint: { 'line-color': '#00897b', 'line-width': 2, 'line-dasharray': [2, 1] } });
+    map.addSource('streets', tiled('streets', streets));
+    map.addLayer({ id: 'streets-line', type: 'line', ...from('streets', streets), layout: { visibility: 'none', 'line-cap': 'round' },
         paint: { 'line-color': ['match', ['get', 'level'], '街长', '#6a1b9a', '#ab47bc'], 'line-width': ['match', ['get', 'level'], '街长', 4, 2.5], 'line-opacity': 0.8 } });
-    map.addLayer({ id: 'streets-label', type: 'symbol', source: 'streets', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' · ', ['get', 'level'], ' ', ['get', 'chief']], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12 },
+    map.addLayer({ id: 'streets-label', type: 'symbol', ...from('streets', streets), layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' · ', ['get', 'level'], ' ', ['get', 'chief']], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12 },
         paint: { 'text-color': '#4a148c', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
     map.addSource('zones', { type: 'geojson', data: zones });
     map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', filter: ['!=', ['get', 'type'], 'banned'], layout: { visibility: 'none' },
@@ -84,6 +87,15 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     map.addLayer({ id: 'kiosks-label', type: 'symbol', source: 'kiosks', layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12, 'text-offset': [0, 1.3] },
         paint: { 'text-color': '#01579b', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
 
+    const caseColour = ['match', ['get', 'level'], ...Object.entries(LEVEL_COLOURS).flat(), '#2e7d32'];
+    const caseRing = ['case', ['>', ['get', 'supervision'], 0], '#ff1744', ['match', ['get', 'stage'], ...Object.entries(STAGE_RING).flat(), '#ffffff']];
+    if (state.tiles) {
+        // Open cases as the tiles drew them; the GeoJSON source below then holds only those changed since (the live overlay).
+        map.addSource('case-tiles', tileSource('cases', 'v=0'));
+        map.addLayer({ id: 'cases-tile-point', type: 'circle', source: 'case-tiles', 'source-layer': 'cases',
+            paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, state.options.wall ? 9 : 7], 'circle-color': caseColour,
+                'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': caseRing } });
+    }
     // The server says which cases are overdue; clusters count them.
     map.addSource('cases', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterMaxZoom: 15, clusterRadius: 36,
         clusterProperties: { overdue: ['+', ['case', ['get', 'overdue'], 1, 0]] } });
@@ -91,9 +103,8 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
         paint: { 'circle-color': ['case', ['>', ['get', 'overdue'], 0], '#d32f2f', '#1565c0'], 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 30, 24], 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' } });
     map.addLayer({ id: 'cases-cluster-count', type: 'symbol', source: 'cases', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 13 }, paint: { 'text-color': '#ffffff' } });
     map.addLayer({ id: 'cases-point', type: 'circle', source: 'cases', filter: ['!', ['has', 'point_count']],
-        paint: { 'circle-radius': state.options.wall ? 9 : 7, 'circle-color': ['match', ['get', 'level'], ...Object.entries(LEVEL_COLOURS).flat(), '#2e7d32'],
-            'circle-stroke-width': ['case', ['>', ['get', 'supervision'], 0], 5, 3],
-            'circle-stroke-color': ['case', ['>', ['get', 'supervision'], 0], '#ff1744', ['match', ['get', 'stage'], ...Object.entries(STAGE_RING).flat(), '#ffffff']] } });
+        paint: { 'circle-radius': state.options.wall ? 9 : 7, 'circle-color': caseColour,
+            'circle-stroke-width': ['case', ['>', ['get', 'supervision'], 0], 5, 3], 'circle-stroke-color': caseRing } });
     map.addSource('cases-flash', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({ id: 'cases-flash', type: 'circle', source: 'cases-flash',
         paint: { 'circle-radius': ['interpolate', ['linear'], ['get', 'left'], 0, 40, 1, 10], 'circle-color': '#ffeb3b', 'circle-opacity': ['*', 0.8, ['get', 'left']], 'circle-stroke-width': 2, 'circle-stroke-color': '#ff6f00', 'circle-stroke-opacity': ['get', 'left'] } });

@@ -1,6 +1,6 @@
 // The cases on the map and how live events change them. The server decides stage, open, overdue and the clock colour;
 // this module only draws what it is told, and hands events to the feed's subscriber in sequence order.
-import { fetchJson } from './basemap.js';
+import { fetchJson, gridRef } from './basemap.js';
 import { filterQuery, filteredCase, isFiltered } from './filters.js';
 
 function featureOf(state, m, existing) {
@@ -19,9 +19,19 @@ function featureOf(state, m, existing) {
     };
 }
 
+/** Past this many cases changed since the case tiles were drawn, the tiles are drawn again and the overlay emptied. */
+const OVERLAY_LIMIT = 300;
+
 export function refreshCases(state) {
     const features = [...state.cases.values()];
     state.map.getSource('cases')?.setData({ type: 'FeatureCollection', features });
+    if (state.tiles && !state.replaying) {
+        // The overlay draws every case changed since the tiles were drawn; the tiles leave those out.
+        if (state.changed.size > OVERLAY_LIMIT) { reloadCaseTiles(state); return; }
+        state.map.setFilter('cases-tile-point', state.changed.size === 0 ? null : ['!', ['in', ['get', 'id'], ['literal', [...state.changed]]]]);
+        scheduleCounts(state);
+        return;
+    }
     // Grid counts feed the choropleth and the counts shown beside the map.
     const open = new Map();
     const overdue = new Map();
@@ -30,9 +40,11 @@ export function refreshCases(state) {
         open.set(g, (open.get(g) ?? 0) + 1);
         if (f.properties.overdue) overdue.set(g, (overdue.get(g) ?? 0) + 1);
     }
-    for (const code of state.gridCodes) {
-        state.map.setFeatureState({ source: 'grids', id: code }, { open: open.get(code) ?? 0, overdue: overdue.get(code) ?? 0 });
+    const codes = state.tiles ? new Set([...open.keys(), ...(state.countedGrids ?? [])]) : state.gridCodes;
+    for (const code of codes) {
+        state.map.setFeatureState(gridRef(state, code), { open: open.get(code) ?? 0, overdue: overdue.get(code) ?? 0 });
     }
+    if (state.tiles) state.countedGrids = [...open.keys()];
     state.gridOpen = open;
     state.gridOverdue = overdue;
     const overdueTotal = [...overdue.values()].reduce((a, b) => a + b, 0);
@@ -58,6 +70,7 @@ function flash(state, lon, lat) {
 
 /** Lays one event over what the map holds; returns what happened to the case there. */
 function upsert(state, m) {
+    state.changed?.add(m.caseId);
     const existing = state.cases.get(m.caseId);
     if (!m.open) { state.cases.delete(m.caseId); return 'removed'; }
     state.cases.set(m.caseId, featureOf(state, m, existing));
@@ -84,13 +97,57 @@ export function applyCaseEvent(state, m) {
     filteredCase(state.filter, m.caseId).then((feature) => {
         if (state.disposed || asked.get(m.caseId) !== m.seq) return; // a newer event for the case is on its way
         asked.delete(m.caseId);
+        state.changed?.add(m.caseId);
         const existing = state.cases.has(m.caseId);
         if (feature) state.cases.set(m.caseId, feature); else state.cases.delete(m.caseId);
         settle(state, m, feature ? (existing ? 'updated' : 'added') : 'filtered');
     }).catch(() => {});
 }
 
+/** The case tiles drawn afresh (a new version in their URL, with the filter): the overlay starts empty again. */
+function reloadCaseTiles(state) {
+    state.tileVersion = (state.tileVersion ?? 0) + 1;
+    const query = [filterQuery(state.filter), `v=${Date.now()}-${state.tileVersion}`].filter(q => q).join('&');
+    state.map.getSource('case-tiles')?.setTiles([`${location.origin}/tiles/cases/{z}/{x}/{y}.mvt?${query}`]);
+    state.cases = new Map();
+    state.changed = new Set();
+    state.map.getSource('cases')?.setData({ type: 'FeatureCollection', features: [] });
+    state.map.setFilter('cases-tile-point', null);
+    return refreshCounts(state);
+}
+
+function scheduleCounts(state) {
+    clearTimeout(state.countsTimer);
+    state.countsTimer = setTimeout(() => refreshCounts(state).catch(() => {}), 250);
+}
+
+/** Per-grid open and overdue counts from the server (a map drawn from tiles does not hold every case). */
+async function refreshCounts(state) {
+    const counts = await fetchJson(`/api/map/grid-counts?${filterQuery(state.filter)}`);
+    if (state.disposed) return;
+    const open = new Map();
+    const overdue = new Map();
+    for (const [code, [o, d]] of Object.entries(counts.grids)) {
+        open.set(code, o);
+        if (d > 0) overdue.set(code, d);
+    }
+    for (const code of state.countedGrids ?? []) {
+        if (!open.has(code)) state.map.setFeatureState(gridRef(state, code), { open: 0, overdue: 0 });
+    }
+    for (const [code, o] of open) state.map.setFeatureState(gridRef(state, code), { open: o, overdue: overdue.get(code) ?? 0 });
+    state.countedGrids = [...open.keys()];
+    state.gridOpen = open;
+    state.gridOverdue = overdue;
+    state.element.dataset.caseCount = String(counts.open);
+    state.element.dataset.overdueCount = String(counts.overdue);
+    state.dotnet?.invokeMethodAsync('OnCountsChanged', counts.open, counts.overdue);
+}
+
 export async function loadCases(state) {
+    if (state.tiles) {
+        await reloadCaseTiles(state);
+        return;
+    }
     state.loading = true;
     state.pendingEvents = [];
     try {

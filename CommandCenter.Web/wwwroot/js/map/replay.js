@@ -8,6 +8,8 @@ export async function startReplay(state, date, speed) {
     const events = await fetchJson(`/api/events/day?date=${encodeURIComponent(date)}`);
     state.cases = new Map();
     state.filter = {};
+    // From tiles, the live cases are hidden: the replay draws the day's cases alone.
+    if (state.map.getLayer('cases-tile-point')) state.map.setLayoutProperty('cases-tile-point', 'visibility', 'none');
     refreshCases(state);
     setStatus(state, 'replay');
     state.element.dataset.replayTotal = String(events.length);

@@ -1,6 +1,6 @@
 // Wall displays: labels and markers grow with the screen (a 4K wall reads like a 1080p one), the city stays fitted,
 // and the view cycles through the 街道 with the most overdue cases.
-import { bounds } from './basemap.js';
+import { bounds, cityBounds } from './basemap.js';
 
 export function fitToWall(state) {
     const { map, element } = state;
@@ -10,7 +10,7 @@ export function fitToWall(state) {
             if (map.getLayer(layer)) map.setLayoutProperty(layer, 'text-size', Math.round(size * scale));
         }
         if (map.getLayer('cases-point')) map.setPaintProperty('cases-point', 'circle-radius', Math.round(9 * scale));
-        map.fitBounds(bounds(state.grids), { padding: 24 * scale, duration: 0 });
+        map.fitBounds(cityBounds(state), { padding: 24 * scale, duration: 0 });
         element.dataset.scale = scale.toFixed(2);
     };
     state.rescale = rescale;
@@ -29,8 +29,9 @@ export function startFocusCycle(state, seconds) {
         const ranked = state.subdistricts.features.filter(f => (overdueBy.get(f.properties.code) ?? 0) > 0)
             .sort((a, b) => (overdueBy.get(b.properties.code) ?? 0) - (overdueBy.get(a.properties.code) ?? 0)).slice(0, 3);
         step++;
-        const target = ranked.length === 0 || step % (ranked.length + 1) === 0 ? state.grids : { features: [ranked[(step - 1) % (ranked.length + 1)] ?? ranked[0]] };
-        state.map.fitBounds(bounds(target), { padding: 60, duration: 4000 });
-        state.element.dataset.focus = target === state.grids ? 'city' : target.features[0].properties.code;
+        const city = ranked.length === 0 || step % (ranked.length + 1) === 0;
+        const target = city ? null : { features: [ranked[(step - 1) % (ranked.length + 1)] ?? ranked[0]] };
+        state.map.fitBounds(city ? cityBounds(state) : bounds(target), { padding: 60, duration: 4000 });
+        state.element.dataset.focus = city ? 'city' : target.features[0].properties.code;
     }, seconds * 1000);
 }

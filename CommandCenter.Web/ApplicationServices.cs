@@ -5,6 +5,7 @@ using CommandCenter.Web.Data.Import;
 using CommandCenter.Web.Features.Admin;
 using CommandCenter.Web.Features.Auth;
 using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Features.Citizen;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Wall;
@@ -68,6 +69,7 @@ public static class ApplicationServices
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
         services.AddOpsHub(builder.Configuration);
+        services.AddCitizenIntake(builder.Configuration);
         // Sign-in cookies and tokens must outlive a restart or redeploy, or wall displays fall back to the login page.
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
         {

@@ -12,7 +12,7 @@ public static class CaseWorkflow
 {
     private static readonly Role[] Collectors = [Role.GridMember, Role.RoadDirector];
     // Desk roles come first: someone who is both a grid member and a desk clerk registers as the desk.
-    private static readonly Role[] Registrars = [Role.Intake, Role.ShiftLead, Role.Leader, Role.System, Role.GridMember, Role.RoadDirector];
+    private static readonly Role[] Registrars = [Role.Intake, Role.ShiftLead, Role.Leader, Role.System, Role.GridMember, Role.RoadDirector, Role.Citizen];
     private static readonly CaseState[] Open = CaseStates.Open.ToArray();
     private static readonly CaseState[] OpenAfterReport = Open.Where(s => s != CaseState.Draft).ToArray();
 
@@ -122,6 +122,7 @@ public static class CaseWorkflow
         : actor.Has(Role.Leader) ? CaseSource.Leader
         : actor.Has(Role.RoadDirector) ? CaseSource.RoadDirector
         : actor.Has(Role.GridMember) ? CaseSource.Patrol
+        : actor.Has(Role.Citizen) ? CaseSource.Public
         : CaseSource.Hotline12319;
 
     /// <summary>

@@ -29,4 +29,7 @@ public enum Role
 
     /// <summary>系统: the clock (automatic 催办/督办) and machine intake.</summary>
     System,
+
+    /// <summary>市民: reports through 随手拍 or an Open311 app (domain.md §4.3 #2) and reads nothing of the centre's.</summary>
+    Citizen,
 }

@@ -26,8 +26,9 @@ public static class CaseFixtures
     public static Actor Leader => new("leader", "领导", new HashSet<Role> { Role.Leader });
     public static Actor Admin => new("admin", "管理员", new HashSet<Role> { Role.Admin });
     public static Actor System => new("system", "系统", new HashSet<Role> { Role.System });
+    public static Actor Citizen => new("citizen", "市民", new HashSet<Role> { Role.Citizen });
 
-    public static IReadOnlyList<Actor> Everyone => [GridMember, Intake, ShiftLead, Dispatcher, Handler, RoadDirector, Leader, Admin, System];
+    public static IReadOnlyList<Actor> Everyone => [GridMember, Intake, ShiftLead, Dispatcher, Handler, RoadDirector, Leader, Admin, System, Citizen];
 
     /// <summary>Every field any action needs, valid.</summary>
     public static CaseActionInput FullInput => new()

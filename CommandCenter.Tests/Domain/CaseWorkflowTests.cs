@@ -12,6 +12,7 @@ public sealed class CaseWorkflowTests
         { "report", CaseState.Draft, "gridmember", CaseState.Reported },
         { "report", CaseState.Draft, "roaddirector", CaseState.Reported },
         { "report", CaseState.Draft, "intake", CaseState.Reported },
+        { "report", CaseState.Draft, "citizen", CaseState.Reported },
         { "accept", CaseState.Reported, "intake", CaseState.PendingFiling },
         { "verify", CaseState.Verifying, "gridmember", CaseState.PendingFiling },
         { "verify-false", CaseState.Verifying, "gridmember", CaseState.NotFiled },

@@ -4,6 +4,7 @@ using CommandCenter.Web.Data.Accounts;
 using CommandCenter.Web.Data.Alerts;
 using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.Changes;
+using CommandCenter.Web.Data.Citizen;
 using CommandCenter.Web.Data.City;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
@@ -41,6 +42,9 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<SettingRow> Settings => Set<SettingRow>();
     public DbSet<SignInSessionRow> SignInSessions => Set<SignInSessionRow>();
     public DbSet<HubCursorRow> HubCursors => Set<HubCursorRow>();
+    public DbSet<CitizenReportRow> CitizenReports => Set<CitizenReportRow>();
+    public DbSet<Open311KeyRow> Open311Keys => Set<Open311KeyRow>();
+    public DbSet<IntakeBlockRow> IntakeBlocks => Set<IntakeBlockRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -53,6 +53,8 @@ public sealed class HubBroadcaster(IHubContext<OpsHub> hub, HubLeadership leader
             {
                 ChangeTopics.Zone => "zoneChanged",
                 ChangeTopics.Kiosk => "kioskChanged",
+                ChangeTopics.IntakeBlock => "intakeBlockChanged",
+                ChangeTopics.Open311Key => "open311KeyChanged",
                 _ => "cityChanged",
             };
             await hub.Clients.All.SendAsync(name, new { seq = message.Seq, topic = message.Topic, id = message.EntityId, action = message.Action });

@@ -13,6 +13,10 @@ public static class ChangeTopics
     public const string Roster = "roster";
     public const string Alert = "alert";
     public const string Patrol = "patrol";
+    /// <summary>An abusive source blocked from anonymous intake, or its block lifted.</summary>
+    public const string IntakeBlock = "intake-block";
+    /// <summary>An Open311 API key issued or revoked.</summary>
+    public const string Open311Key = "open311-key";
 
     /// <summary>Changes after which the cached rules are read again.</summary>
     public static bool ReloadsRules(string topic) => topic is Rules or Calendar;

@@ -22,8 +22,11 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
     public const int MaxPhotos = 20;
     private static readonly GeometryFactory Geo = new(new PrecisionModel(), CommandCenterDb.Srid);
 
-    /// <summary>上报/登记: a new case in 待受理, routed by its location, with likely duplicates offered.</summary>
-    public async Task<CaseCommandResult> CreateAsync(NewCaseRequest request, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// 上报/登记: a new case in 待受理, routed by its location, with likely duplicates offered. <paramref name="alongside"/>
+    /// may add rows of the caller's (e.g. the citizen's contact) to be saved in the same transaction as the case.
+    /// </summary>
+    public async Task<CaseCommandResult> CreateAsync(NewCaseRequest request, Actor actor, CancellationToken ct = default, Action<Case>? alongside = null)
     {
         if (!CaseWorkflow.MayReport(actor))
         {
@@ -92,9 +95,22 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         var duplicates = await LikelyDuplicatesAsync(c, rules.Settings.DuplicateWindow, ct);
 
         // The case, its first audit line and its number in one statement (see CaseInsert): one round trip, and the
-        // day's counter row is locked only while that statement commits.
+        // day's counter row is locked only while that statement commits. Rows written alongside (a citizen report's
+        // contact) share its transaction.
         var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
-        await CaseInsert.InsertAsync(db, c, evt, DateOnly.FromDateTime(clock.ToLocal(now)), ct);
+        var day = DateOnly.FromDateTime(clock.ToLocal(now));
+        if (alongside is null)
+        {
+            await CaseInsert.InsertAsync(db, c, evt, day, ct);
+        }
+        else
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await CaseInsert.InsertAsync(db, c, evt, day, ct); // Npgsql runs it in the connection's open transaction
+            alongside(c);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         follower.Poke();
         return new CaseCommandResult(c, evt, null, duplicates);
     }
@@ -207,15 +223,34 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         return new Refusal(status, code, args, refused.FieldErrors, refused.AllowedActions);
     }
 
-    private async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(Case c, TimeSpan window, CancellationToken ct)
+    /// <summary>Open cases that look like the same problem as one not registered yet (the hotline form's hint before saving).</summary>
+    public async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(string categoryCode, double lon, double lat, CancellationToken ct = default)
     {
-        var since = c.ReportedAt - window;
+        var rules = await rulesProvider.CurrentAsync(ct);
+        return await LikelyDuplicatesAsync(categoryCode, Geo.CreatePoint(new Coordinate(lon, lat)), clock.UtcNow, rules.Settings.DuplicateWindow, ct);
+    }
+
+    /// <summary>回访: the reporter's answer once the case is closed, kept once (false when not closed or already answered).</summary>
+    public async Task<bool> RecordSatisfactionAsync(Guid caseId, string answer, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        // Not a workflow step: no version bump, so a desk's open form on the closed case is not disturbed.
+        return await db.Cases.Where(c => c.Id == caseId && c.State == CaseState.Closed && c.Satisfaction == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Satisfaction, answer).SetProperty(c => c.SatisfactionAt, now), ct) == 1;
+    }
+
+    private Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(Case c, TimeSpan window, CancellationToken ct) =>
+        LikelyDuplicatesAsync(c.CategoryCode, c.Location, c.ReportedAt, window, ct);
+
+    private async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(string categoryCode, Point location, DateTimeOffset at, TimeSpan window, CancellationToken ct)
+    {
+        var since = at - window;
         var open = CaseStates.Open;
         // PostGIS narrows the search with its indexes; the domain rule decides.
         var nearby = await db.Cases.AsNoTracking()
-            .Where(x => x.CategoryCode == c.CategoryCode && x.ReportedAt >= since && open.Contains(x.State) && x.Location.IsWithinDistance(c.Location, 0.001))
+            .Where(x => x.CategoryCode == categoryCode && x.ReportedAt >= since && open.Contains(x.State) && x.Location.IsWithinDistance(location, 0.001))
             .ToListAsync(ct);
-        return DuplicateFinder.Find(c.CategoryCode, c.Location, c.ReportedAt, window, nearby)
+        return DuplicateFinder.Find(categoryCode, location, at, window, nearby)
             .Select(d => new DuplicateHint(d.Case.Id, d.Case.Number, d.Case.State.Slug(), Math.Round(d.DistanceM, 1), d.Case.ReportedAt))
             .ToList();
     }

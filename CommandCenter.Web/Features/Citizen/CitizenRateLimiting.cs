@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CommandCenter.Web.Problems;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CommandCenter.Web.Features.Citizen;
+
+/// <summary>
+/// ASP.NET Core's rate limiter on anonymous intake: a fixed window per client address. A refused request gets 429 with
+/// <c>Retry-After</c> and a problem body in the request's language.
+/// </summary>
+public static class CitizenRateLimiting
+{
+    public const string Policy = "anonymous-intake";
+
+    public static IServiceCollection AddCitizenRateLimiting(this IServiceCollection services, CitizenOptions options)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.PermitLimit),
+                Window = TimeSpan.FromSeconds(Math.Max(1, options.WindowSeconds)),
+                QueueLimit = 0,
+            }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+                    : Math.Max(1, options.WindowSeconds);
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await new Refusal(StatusCodes.Status429TooManyRequests, "TooManyReports", [seconds], []).ToResult().ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+}

@@ -29,4 +29,7 @@ public enum Role
 
     /// <summary>系统: the clock (automatic 催办/督办) and machine intake.</summary>
     System,
+
+    /// <summary>街长/巷长 (路长): answers for the streets they are chief of; reads the cases linked to them, walks the 十无 checklist.</summary>
+    StreetChief,
 }

@@ -14,6 +14,7 @@ public static class RoleSlugs
         [Role.Leader] = "leader",
         [Role.Admin] = "admin",
         [Role.System] = "system",
+        [Role.StreetChief] = "streetchief",
     };
 
     private static readonly Dictionary<string, Role> Roles = Slugs.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);

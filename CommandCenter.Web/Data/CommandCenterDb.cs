@@ -5,8 +5,10 @@ using CommandCenter.Web.Data.Alerts;
 using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.City;
+using CommandCenter.Web.Data.Duty;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
+using CommandCenter.Web.Data.Streets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data;
@@ -39,6 +41,10 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
+    public DbSet<StreetChiefAssignmentRow> StreetChiefAssignments => Set<StreetChiefAssignmentRow>();
+    public DbSet<RosterChangeRow> RosterChanges => Set<RosterChangeRow>();
+    public DbSet<PatrolRow> Patrols => Set<PatrolRow>();
+    public DbSet<PatrolPointRow> PatrolPoints => Set<PatrolPointRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

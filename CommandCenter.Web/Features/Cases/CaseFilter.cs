@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Features.Cases;
 public sealed record CaseFilter(
     string[]? Status = null, string? Stage = null, string? Category = null, string? Source = null, string? Grid = null,
     string? DutyGrid = null, string? Department = null, bool? Overdue = null, string? Q = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, int Page = 1, int PageSize = 50)
+    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, int Page = 1, int PageSize = 50, string? Street = null)
 {
     public IQueryable<Case> Apply(IQueryable<Case> query, DateTimeOffset now)
     {
@@ -58,6 +58,10 @@ public sealed record CaseFilter(
         {
             query = query.Where(c => c.ReportedAt < to);
         }
+        if (Street is { Length: > 0 } street)
+        {
+            query = query.Where(c => c.StreetId == street);
+        }
         return query;
     }
 
@@ -74,7 +78,8 @@ public sealed record CaseFilter(
             && (Overdue is not { } overdue || m.Overdue == overdue)
             && (Q is not { Length: > 0 } q || m.Number.Contains(q.Trim(), StringComparison.Ordinal))
             && (From is not { } from || m.ReportedAt >= from)
-            && (To is not { } to || m.ReportedAt < to);
+            && (To is not { } to || m.ReportedAt < to)
+            && (Street is not { Length: > 0 } street || m.StreetId == street);
     }
 
     /// <summary>The filter as query-string values (only those set), for screens that ask the server with it.</summary>
@@ -96,6 +101,7 @@ public sealed record CaseFilter(
         Set("q", Q);
         Set("from", From?.ToString("O"));
         Set("to", To?.ToString("O"));
+        Set("street", Street);
         return q;
     }
 

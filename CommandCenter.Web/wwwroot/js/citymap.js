@@ -9,6 +9,7 @@ import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible 
 import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
 import { startReplay as replay } from './map/replay.js';
+import { addPatrolLayers, applyPatrol, patrolsOf } from './map/patrols.js';
 
 const maps = new Map();
 let nextId = 1;
@@ -148,6 +149,7 @@ function handle(state) {
         cases: () => [...state.cases.values()].map(f => f.properties),
         visible: (layer) => state.map.getLayoutProperty(layer, 'visibility') !== 'none',
         center: () => state.map.getCenter().toArray(),
+        patrols: () => patrolsOf(state),
     };
 }
 
@@ -211,13 +213,14 @@ export async function enableOperations(id, options) {
 
     // Take the event sequence first, then the snapshot: events after it are laid over the snapshot.
     const { seq: startAfter } = await fetchJson('/api/events/latest');
-    await loadCases(state);
+    await Promise.all([loadCases(state), addPatrolLayers(state)]);
     if (state.disposed) return;
     state.element.ccMap = handle(state);
     state.feed = new OpsFeed({
         onEvent: (m) => applyCaseEvent(state, m),
         onStatus: (s) => setStatus(state, s),
         onChange: (c) => refreshCityLayers(state, c),
+        onPatrol: (name, m) => applyPatrol(state, name, m),
         startAfter,
     });
     await state.feed.start();

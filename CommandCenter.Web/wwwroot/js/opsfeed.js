@@ -7,10 +7,11 @@ const RETRY_MS = [0, 1000, 2000, 5000, 10000, 15000, 30000];
 
 export class OpsFeed {
     /** `onEvent(message)` gets every event once, in order; `onStatus('live'|'reconnecting'|'offline')` gets the state. */
-    constructor({ onEvent, onStatus, onChange, startAfter = 0 }) {
+    constructor({ onEvent, onStatus, onChange, onPatrol, startAfter = 0 }) {
         this.onEvent = onEvent;
         this.onStatus = onStatus ?? (() => {});
         this.onChange = onChange ?? (() => {});
+        this.onPatrol = onPatrol ?? (() => {});
         this.lastSeq = startAfter;
         this.buffer = [];
         this.catchingUp = false;
@@ -22,6 +23,10 @@ export class OpsFeed {
         this.connection.on('caseChanged', (m) => this.receive(m));
         for (const name of ['zoneChanged', 'kioskChanged', 'cityChanged']) {
             this.connection.on(name, (c) => { try { this.onChange(c); } catch (e) { console.warn('change handler failed', e); } });
+        }
+        // Road directors' tracks: positions as they arrive (no catch-up: a reconnecting map reloads the running tracks).
+        for (const name of ['patrolMoved', 'patrolChanged']) {
+            this.connection.on(name, (m) => { try { this.onPatrol(name, m); } catch (e) { console.warn('patrol handler failed', e); } });
         }
         this.connection.onreconnecting(() => this.setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
         this.connection.onreconnected(() => { this.setStatus('live'); this.catchUp(); });

@@ -130,6 +130,25 @@ export function currentPosition() {
     });
 }
 
+/** Draws the tracks of a GeoJSON address (past patrols) in their own layer and fits the map to them. */
+export async function showTracks(id, url) {
+    const state = maps.get(id);
+    if (!state) return;
+    await state.ready;
+    const fc = await fetchJson(url);
+    if (state.disposed) return;
+    if (!state.map.getSource('tracks')) {
+        state.map.addSource('tracks', { type: 'geojson', data: fc });
+        state.map.addLayer({ id: 'tracks-line', type: 'line', source: 'tracks', layout: { 'line-cap': 'round', 'line-join': 'round' },
+            paint: { 'line-color': '#00838f', 'line-width': 4, 'line-opacity': 0.85 } });
+    } else {
+        state.map.getSource('tracks').setData(fc);
+    }
+    state.element.dataset.trackCount = String(fc.features?.length ?? 0);
+    const withLines = { features: (fc.features ?? []).filter(f => f.geometry && f.geometry.coordinates?.length) };
+    if (withLines.features.length > 0) state.map.fitBounds(bounds(withLines), { padding: 40, maxZoom: 17, duration: 0 });
+}
+
 export function disposeCityMap(id) {
     const state = maps.get(id);
     if (!state) return;

@@ -64,9 +64,9 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     const p = state.dark ? palettes.dark : palettes.light;
     map.addSource('duty-grids', { type: 'geojson', data: dutyGrids });
     map.addLayer({ id: 'duty-line', type: 'line', source: 'duty-grids', layout: { visibility: 'none' }, paint: { 'line-color': '#00897b', 'line-width': 2, 'line-dasharray': [2, 1] } });
-    map.addSource('streets', { type: 'geojson', data: streets });
+    map.addSource('streets', { type: 'geojson', data: streets, promoteId: 'id' });
     map.addLayer({ id: 'streets-line', type: 'line', source: 'streets', layout: { visibility: 'none', 'line-cap': 'round' },
-        paint: { 'line-color': ['match', ['get', 'level'], '街长', '#6a1b9a', '#ab47bc'], 'line-width': ['match', ['get', 'level'], '街长', 4, 2.5], 'line-opacity': 0.8 } });
+        paint: { 'line-color': ['step', ['coalesce', ['feature-state', 'open'], 0], ['match', ['get', 'level'], '街长', '#6a1b9a', '#ab47bc'], 1, '#ffb300', 3, '#ef6c00', 6, '#c62828'], 'line-width': ['match', ['get', 'level'], '街长', 4, 2.5], 'line-opacity': 0.8 } });
     map.addLayer({ id: 'streets-label', type: 'symbol', source: 'streets', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' · ', ['get', 'level'], ' ', ['get', 'chief']], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12 },
         paint: { 'text-color': '#4a148c', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
     map.addSource('zones', { type: 'geojson', data: zones });

@@ -66,6 +66,18 @@ public static class ApplicationServices
         services.AddScoped<RulesAdministration>();
         services.AddScoped<Features.Alerts.AlertService>();
         services.AddScoped<PhotoStore>();
+        // 街巷长 and 马路局长: chiefs, scorecards, escalation; roster, patrols and the director's figures.
+        services.AddScoped<Features.Streets.StreetChiefSeeder>();
+        services.AddScoped<Features.Streets.StreetDirectory>();
+        services.AddScoped<Features.Streets.ChiefScorecards>();
+        services.AddScoped<Features.Streets.EscalationSettings>();
+        services.AddHostedService<Features.Streets.EscalationWatcher>();
+        services.AddScoped<ChecklistReporter>();
+        services.AddScoped<Features.Duty.RosterSeeder>();
+        services.AddScoped<Features.Duty.DutyRoster>();
+        services.AddScoped<Features.Duty.PatrolService>();
+        services.AddScoped<Features.Duty.PatrolViews>();
+        services.AddScoped<Features.Duty.RoadDirectorFigures>();
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));
         services.AddOpsHub(builder.Configuration);

@@ -14,6 +14,8 @@ using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Features.Tiles;
 using CommandCenter.Web.Identity;
+using CommandCenter.Web.Features.Streets;
+using CommandCenter.Web.Features.Duty;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -56,6 +58,8 @@ app.MapPhotosApi();
 app.MapAdminApi();
 app.MapAlertsApi();
 app.MapCitizenIntake();
+app.MapStreetsApi();
+app.MapDutyApi();
 app.MapHub<OpsHub>("/hubs/ops");
 app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -10,9 +10,9 @@ namespace CommandCenter.Domain.Cases;
 /// </summary>
 public static class CaseWorkflow
 {
-    private static readonly Role[] Collectors = [Role.GridMember, Role.RoadDirector];
+    private static readonly Role[] Collectors = [Role.GridMember, Role.RoadDirector, Role.StreetChief];
     // Desk roles come first: someone who is both a grid member and a desk clerk registers as the desk.
-    private static readonly Role[] Registrars = [Role.Intake, Role.ShiftLead, Role.Leader, Role.System, Role.GridMember, Role.RoadDirector, Role.Citizen];
+    private static readonly Role[] Registrars = [Role.Intake, Role.ShiftLead, Role.Leader, Role.System, Role.GridMember, Role.RoadDirector, Role.Citizen, Role.StreetChief];
     private static readonly CaseState[] Open = CaseStates.Open.ToArray();
     private static readonly CaseState[] OpenAfterReport = Open.Where(s => s != CaseState.Draft).ToArray();
 
@@ -121,7 +121,7 @@ public static class CaseWorkflow
         actor.Has(Role.Intake) || actor.Has(Role.ShiftLead) ? CaseSource.Hotline12319
         : actor.Has(Role.Leader) ? CaseSource.Leader
         : actor.Has(Role.RoadDirector) ? CaseSource.RoadDirector
-        : actor.Has(Role.GridMember) ? CaseSource.Patrol
+        : actor.Has(Role.GridMember) || actor.Has(Role.StreetChief) ? CaseSource.Patrol
         : actor.Has(Role.Citizen) ? CaseSource.Public
         : CaseSource.Hotline12319;
 
@@ -172,7 +172,8 @@ public static class CaseWorkflow
         }
         if (t.Roles.Any(actor.Has))
         {
-            return CaseRefusal.Because(CaseRefusalKind.Forbidden, actor.Has(Role.Handler) ? "OwnDepartmentOnly" : "OwnDutyGridOnly");
+            return CaseRefusal.Because(CaseRefusalKind.Forbidden,
+                actor.Has(Role.Handler) ? "OwnDepartmentOnly" : actor.Has(Role.StreetChief) && !actor.Has(Role.GridMember) ? "OwnStreetOnly" : "OwnDutyGridOnly");
         }
         return CaseRefusal.Because(CaseRefusalKind.Forbidden, "OnlyRoles", t.Action, t.Roles.Where(r => r != Role.System).ToArray());
     }
@@ -191,6 +192,8 @@ public static class CaseWorkflow
             {
                 Role.GridMember => actor.DutyGridCode == c.DutyGridCode,
                 Role.Handler => actor.DepartmentCode is not null && actor.DepartmentCode == c.DepartmentCode,
+                // A chief acts on the cases linked to them: those on their street while they are in charge.
+                Role.StreetChief => actor.PersonId is not null && actor.PersonId == c.StreetChiefPersonId,
                 _ => true,
             };
             if (inScope)

@@ -32,4 +32,6 @@ public enum Role
 
     /// <summary>市民: reports through 随手拍 or an Open311 app (domain.md §4.3 #2) and reads nothing of the centre's.</summary>
     Citizen,
+    /// <summary>街长/巷长 (路长): answers for the streets they are chief of; reads the cases linked to them, walks the 十无 checklist.</summary>
+    StreetChief,
 }

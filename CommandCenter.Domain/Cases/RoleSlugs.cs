@@ -15,6 +15,7 @@ public static class RoleSlugs
         [Role.Admin] = "admin",
         [Role.System] = "system",
         [Role.Citizen] = "citizen",
+        [Role.StreetChief] = "streetchief",
     };
 
     private static readonly Dictionary<string, Role> Roles = Slugs.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);

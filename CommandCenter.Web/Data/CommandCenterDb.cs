@@ -6,8 +6,10 @@ using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.Citizen;
 using CommandCenter.Web.Data.City;
+using CommandCenter.Web.Data.Duty;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
+using CommandCenter.Web.Data.Streets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data;
@@ -45,6 +47,10 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<CitizenReportRow> CitizenReports => Set<CitizenReportRow>();
     public DbSet<Open311KeyRow> Open311Keys => Set<Open311KeyRow>();
     public DbSet<IntakeBlockRow> IntakeBlocks => Set<IntakeBlockRow>();
+    public DbSet<StreetChiefAssignmentRow> StreetChiefAssignments => Set<StreetChiefAssignmentRow>();
+    public DbSet<RosterChangeRow> RosterChanges => Set<RosterChangeRow>();
+    public DbSet<PatrolRow> Patrols => Set<PatrolRow>();
+    public DbSet<PatrolPointRow> PatrolPoints => Set<PatrolPointRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -32,19 +32,24 @@ public sealed record CaseChangedMessage(
     DateTimeOffset At,
     string? Source,
     string? Street,
-    DateTimeOffset ReportedAt)
+    DateTimeOffset ReportedAt,
+    string? StreetId = null,
+    string? StreetChiefPersonId = null)
 {
     public static CaseChangedMessage From(CaseEventRow e)
     {
         var state = CaseStates.TryParse(e.ToState, out var s) ? s : CaseState.Reported;
         return new(e.Seq, e.CaseId, e.CaseNumber, e.ToState, state.StageOf().Slug(), state.IsOpen(), e.CategoryCode, e.Lon, e.Lat,
             e.GridCode, e.DutyGridCode, e.Department, e.PreviousDepartment, e.Deadline, e.Overdue, e.Level, e.Supervision, e.Flags,
-            e.Action, e.ActorRole, e.At, e.Source, e.Street, e.ReportedAt);
+            e.Action, e.ActorRole, e.At, e.Source, e.Street, e.ReportedAt, e.StreetId, e.StreetChiefPersonId);
     }
 
-    /// <summary>The live-feed groups that may see this event (its duty grid, its departments, the city desks).</summary>
-    public IReadOnlyList<string> Groups => ReadScope.GroupsFor(DutyGrid, Department, PreviousDepartment);
+    /// <summary>The live-feed groups that may see this event (its duty grid, its departments, its street chief, the city desks).</summary>
+    public IReadOnlyList<string> Groups => StreetChiefPersonId is { } chief
+        ? [.. ReadScope.GroupsFor(DutyGrid, Department, PreviousDepartment), ReadScope.ChiefGroup(chief)]
+        : ReadScope.GroupsFor(DutyGrid, Department, PreviousDepartment);
 
     /// <summary>Whether a reader with <paramref name="scope"/> may see this event (the case now, or the department it just left).</summary>
-    public bool VisibleTo(ReadScope scope) => scope.Allows(DutyGrid, Department) || (PreviousDepartment is not null && scope.Allows(DutyGrid, PreviousDepartment));
+    public bool VisibleTo(ReadScope scope) => scope.Allows(DutyGrid, Department, StreetChiefPersonId)
+        || (PreviousDepartment is not null && scope.Allows(DutyGrid, PreviousDepartment, StreetChiefPersonId));
 }

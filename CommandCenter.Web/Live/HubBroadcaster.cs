@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommandCenter.Web.Data.Changes;
+using CommandCenter.Domain.Cases;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Web.Live;
@@ -47,6 +48,13 @@ public sealed class HubBroadcaster(IHubContext<OpsHub> hub, HubLeadership leader
                     kioskId = alert.GetProperty("kioskId").ValueKind == JsonValueKind.Null ? null : alert.GetProperty("kioskId").GetString(),
                     item = alert.GetProperty("item").ValueKind == JsonValueKind.Null ? null : alert.GetProperty("item").GetString(),
                 });
+                return;
+            }
+            if (message.Topic == ChangeTopics.Patrol && message.After is { } patrol)
+            {
+                // Road directors' positions go to the city-wide screens (wall, map): patrolMoved for points, patrolChanged for moves.
+                var body = JsonSerializer.Deserialize<JsonElement>(patrol);
+                await hub.Clients.Group(ReadScope.City.GroupName).SendAsync(message.Action == "moved" ? "patrolMoved" : "patrolChanged", body);
                 return;
             }
             var name = message.Topic switch

@@ -15,5 +15,6 @@ public sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEventR
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.DutyGridCode, e.Seq });
         b.HasIndex(e => new { e.Department, e.Seq });
+        b.HasIndex(e => new { e.StreetChiefPersonId, e.Seq });
     }
 }

@@ -47,4 +47,7 @@ public sealed class CaseEventRow
     public DateTimeOffset ReportedAt { get; set; }
     public double Lon { get; set; }
     public double Lat { get; set; }
+    /// <summary>The street the case lies on and the chief it is linked to (街巷长制), so a chief's feed reads only theirs.</summary>
+    [MaxLength(16)] public string? StreetId { get; set; }
+    [MaxLength(16)] public string? StreetChiefPersonId { get; set; }
 }

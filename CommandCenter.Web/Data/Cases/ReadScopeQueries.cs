@@ -17,6 +17,10 @@ public static class ReadScopeQueries
         {
             cases = cases.Where(c => c.DepartmentCode == department);
         }
+        if (scope.StreetChiefPersonId is { } chief)
+        {
+            cases = cases.Where(c => c.StreetChiefPersonId == chief);
+        }
         return cases;
     }
 
@@ -31,17 +35,23 @@ public static class ReadScopeQueries
         {
             events = events.Where(e => e.Department == department || e.PreviousDepartment == department);
         }
+        if (scope.StreetChiefPersonId is { } chief)
+        {
+            events = events.Where(e => e.StreetChiefPersonId == chief);
+        }
         return events;
     }
 
     /// <summary>
     /// The same rule as <see cref="VisibleTo(IQueryable{CaseEventRow}, ReadScope)"/> for the few aggregates written in SQL:
-    /// a condition on <c>case_events</c> and its two parameters (<c>@scope_duty</c>, <c>@scope_dept</c>).
+    /// a condition on <c>case_events</c> and its parameters (<c>@scope_duty</c>, <c>@scope_dept</c>, <c>@scope_chief</c>).
     /// </summary>
     public static (string Condition, NpgsqlParameter[] Parameters) EventsSql(ReadScope scope) =>
-        ("(@scope_duty IS NULL OR duty_grid_code = @scope_duty) AND (@scope_dept IS NULL OR department = @scope_dept OR previous_department = @scope_dept)",
+        ("(@scope_duty IS NULL OR duty_grid_code = @scope_duty) AND (@scope_dept IS NULL OR department = @scope_dept OR previous_department = @scope_dept)"
+            + " AND (@scope_chief IS NULL OR street_chief_person_id = @scope_chief)",
         [
             new NpgsqlParameter("scope_duty", NpgsqlDbType.Text) { Value = (object?)scope.DutyGridCode ?? DBNull.Value },
             new NpgsqlParameter("scope_dept", NpgsqlDbType.Text) { Value = (object?)scope.DepartmentCode ?? DBNull.Value },
+            new NpgsqlParameter("scope_chief", NpgsqlDbType.Text) { Value = (object?)scope.StreetChiefPersonId ?? DBNull.Value },
         ]);
 }

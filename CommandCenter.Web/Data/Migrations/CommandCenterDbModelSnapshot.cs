@@ -626,6 +626,16 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("street");
 
+                    b.Property<string>("StreetChiefPersonId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_chief_person_id");
+
+                    b.Property<string>("StreetId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_id");
+
                     b.Property<int>("Supervision")
                         .HasColumnType("integer")
                         .HasColumnName("supervision");
@@ -645,6 +655,8 @@ namespace CommandCenter.Web.Data.Migrations
                     b.HasIndex("Department", "Seq");
 
                     b.HasIndex("DutyGridCode", "Seq");
+
+                    b.HasIndex("StreetChiefPersonId", "Seq");
 
                     b.ToTable("case_events", (string)null);
                 });
@@ -1464,6 +1476,182 @@ namespace CommandCenter.Web.Data.Migrations
                     b.ToTable("vendor_zones", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Web.Data.Duty.PatrolPointRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AccuracyM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_m");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lon");
+
+                    b.Property<Guid>("PatrolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patrol_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolId", "At");
+
+                    b.ToTable("patrol_points", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Duty.PatrolRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcceptedPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted_points");
+
+                    b.Property<double>("DistanceM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_m");
+
+                    b.Property<string>("DroppedByReason")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("dropped_by_reason");
+
+                    b.Property<int>("DroppedPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("dropped_points");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_lat");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_lon");
+
+                    b.Property<string>("Moves")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("moves");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("person_name");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .HasFilter("state <> 'ended'");
+
+                    b.HasIndex("PersonId", "StartedAt");
+
+                    b.ToTable("patrols", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Duty.RosterChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("before");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("by");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("roster_changes", (string)null);
+                });
+
             modelBuilder.Entity("CommandCenter.Web.Data.Photos.PhotoRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1549,6 +1737,82 @@ namespace CommandCenter.Web.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Streets.StreetChiefAssignmentRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("assigned_by");
+
+                    b.PrimitiveCollection<string[]>("DeputyPersonIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("deputy_person_ids");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("RoadChiefLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("road_chief_level");
+
+                    b.Property<string>("StreetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_id");
+
+                    b.Property<string>("SupervisorPersonId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("supervisor_person_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("StreetId", "EffectiveFrom");
+
+                    b.ToTable("street_chief_assignments", (string)null);
                 });
 
             modelBuilder.Entity("CommandCenter.Web.Data.Citizen.CitizenReportRow", b =>

@@ -103,6 +103,7 @@ public static class AuthApi
                 roles = actor.Roles.Select(r => r.Slug()).Order(StringComparer.Ordinal).ToArray(),
                 dutyGridCode = actor.DutyGridCode,
                 departmentCode = actor.DepartmentCode,
+                personId = actor.PersonId,
             });
         }).RequireAuthorization().WithTags("Auth");
         return app;

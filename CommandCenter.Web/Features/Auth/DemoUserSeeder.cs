@@ -9,7 +9,9 @@ namespace CommandCenter.Web.Features.Auth;
 /// <summary>
 /// Demo accounts for every role, made from the demo city's people: <c>intake</c>, <c>shiftlead</c>, <c>dispatcher</c>,
 /// <c>handler</c> (市容环卫) and <c>handler-{department}</c>, <c>gridmember</c> and <c>gridmember-{n}</c> (one per duty grid),
-/// <c>roaddirector</c>, <c>leader</c>, <c>admin</c>; all with the password <c>Demo:Password</c> (default Demo#2026).
+/// <c>roaddirector</c>, <c>leader</c>, <c>admin</c> (and <c>roaddirector-2</c>, <c>leader-2</c> … for the other leaders on the
+/// road-director roster), <c>streetchief-{street}</c> for each street's chief (e.g. <c>streetchief-S001</c>); all with the password
+/// <c>Demo:Password</c> (default Demo#2026). Accounts already there are left as they are; missing ones are added.
 /// </summary>
 public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, ILogger<DemoUserSeeder> logger)
 {
@@ -17,10 +19,7 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        if (await db.Users.AnyAsync(ct))
-        {
-            return;
-        }
+        var existing = (await db.Users.AsNoTracking().Select(u => u.UserName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var password = config["Demo:Password"] is { Length: > 0 } p ? p : DefaultPassword;
         var hasher = new PasswordHasher<UserAccountRow>();
         // One hash for every demo account: each costs ~60 ms of PBKDF2, and a city of 2,850 duty grids would take minutes.
@@ -33,6 +32,10 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
 
         void Add(string userName, string role, Data.City.PersonRow? person, string? dutyGrid = null, string? department = null)
         {
+            if (existing.Contains(userName))
+            {
+                return;
+            }
             var user = new UserAccountRow
             {
                 UserName = userName, DisplayName = person?.Name ?? userName, PasswordHash = "", Roles = [role],
@@ -60,6 +63,23 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
             {
                 Add("handler", Role.Handler.Slug(), handler, department: department.Code);
             }
+        }
+        // The other leaders who take a month as road director, and one account per street chief.
+        foreach (var role in new[] { Role.RoadDirector, Role.Leader })
+        {
+            var more = people.Where(x => x.Role == role.Slug()).Skip(1).ToList();
+            for (var i = 0; i < more.Count; i++)
+            {
+                Add($"{role.Slug()}-{i + 2}", role.Slug(), more[i]);
+            }
+        }
+        foreach (var street in await db.Streets.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.ChiefId }).ToListAsync(ct))
+        {
+            Add($"{Role.StreetChief.Slug()}-{street.Id}", Role.StreetChief.Slug(), people.FirstOrDefault(x => x.Id == street.ChiefId));
+        }
+        if (users.Count == 0)
+        {
+            return;
         }
         db.Users.AddRange(users);
         await db.SaveChangesAsync(ct);

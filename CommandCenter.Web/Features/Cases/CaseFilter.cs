@@ -12,7 +12,7 @@ namespace CommandCenter.Web.Features.Cases;
 public sealed record CaseFilter(
     string[]? Status = null, string? Stage = null, string? Category = null, string? Source = null, string? Grid = null,
     string? DutyGrid = null, string? Department = null, bool? Overdue = null, string? Q = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, string? Pending = null, int Page = 1, int PageSize = 50)
+    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, string? Pending = null, int Page = 1, int PageSize = 50, string? Street = null)
 {
     public IQueryable<Case> Apply(IQueryable<Case> query, DateTimeOffset now)
     {
@@ -67,6 +67,10 @@ public sealed record CaseFilter(
         {
             query = query.Where(c => c.ReportedAt < to);
         }
+        if (Street is { Length: > 0 } street)
+        {
+            query = query.Where(c => c.StreetId == street);
+        }
         return query;
     }
 
@@ -84,6 +88,7 @@ public sealed record CaseFilter(
             && (Q is not { Length: > 0 } q || m.Number.Contains(q.Trim(), StringComparison.Ordinal))
             && (From is not { } from || m.ReportedAt >= from)
             && (To is not { } to || m.ReportedAt < to)
+            && (Street is not { Length: > 0 } street || m.StreetId == street)
             && (Pending is not ("extension" or "void") || m.Flags.Contains(Pending == "extension" ? CaseFlags.ExtensionRequestedSlug : CaseFlags.VoidRequestedSlug));
     }
 
@@ -96,7 +101,7 @@ public sealed record CaseFilter(
         var errors = Problems.TextInput.Collect(
             Problems.TextInput.Check("q", Q, 32), Problems.TextInput.Check("grid", Grid, 32), Problems.TextInput.Check("dutyGrid", DutyGrid, 32),
             Problems.TextInput.Check("category", Category, 8), Problems.TextInput.Check("department", Department, 32),
-            Problems.TextInput.Check("source", Source, 16), Problems.TextInput.Check("stage", Stage, 16), Problems.TextInput.Check("pending", Pending, 16),
+            Problems.TextInput.Check("source", Source, 16), Problems.TextInput.Check("stage", Stage, 16), Problems.TextInput.Check("pending", Pending, 16), Problems.TextInput.Check("street", Street, 16),
             Problems.TextInput.Check("status", Status is null ? null : string.Join(",", Status), 400));
         if (Page is < 1 or > MaxPage)
         {
@@ -128,6 +133,7 @@ public sealed record CaseFilter(
         Set("q", Q);
         Set("from", From?.ToString("O"));
         Set("to", To?.ToString("O"));
+        Set("street", Street);
         Set("pending", Pending);
         return q;
     }

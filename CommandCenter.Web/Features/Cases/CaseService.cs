@@ -4,6 +4,8 @@ using CommandCenter.Domain.Validation;
 using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Cases;
+using CommandCenter.Web.Data.Duty;
+using CommandCenter.Web.Data.Streets;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Problems;
 using CommandCenter.Web.Rules;
@@ -76,6 +78,13 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             return CaseCommandResult.Fail(Refusal.Field("lon", "OutsideCity"));
         }
         var category = rules.Categories[request.Category!];
+        // 街巷长制: the case is linked to the street's chief in charge now; 马路局长: to the patrol the reporter is on.
+        var chief = place.Street is { } onStreet ? await db.StreetChiefAtAsync(onStreet.Street.Id, clock.ToLocal(now), ct) : null;
+        var patrolId = await db.RunningPatrolOfAsync(actor.UserName, ct);
+        if (patrolId is not null)
+        {
+            source = CaseSource.RoadDirector;
+        }
         var c = new Case
         {
             Id = Guid.NewGuid(), Number = "", State = CaseState.Draft, CategoryCode = category.Code, Source = source,
@@ -83,8 +92,9 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             Address = request.Address?.Trim() is { Length: > 0 } a ? a : place.Street?.Street.Name ?? place.Community?.Name.Replace("社区居委会", "社区", StringComparison.Ordinal),
             Reporter = request.Reporter?.Trim() is { Length: > 0 } r ? r : actor.DisplayName, Location = point,
             GridCode = place.Grid.Code, DutyGridCode = place.Grid.DutyGridCode, CommunityCode = place.Grid.CommunityCode,
-            SubdistrictCode = place.Grid.SubdistrictCode, StreetName = place.Street?.Street.Name, StreetChief = place.Street?.Street.ChiefName,
+            SubdistrictCode = place.Grid.SubdistrictCode, StreetName = place.Street?.Street.Name, StreetChief = chief?.PersonName ?? place.Street?.Street.ChiefName,
             DepartmentCode = category.DepartmentCode, ReportedAt = now, UpdatedAt = now,
+            StreetId = place.Street?.Street.Id, StreetChiefPersonId = chief?.PersonId, PatrolId = patrolId,
         };
         var caseRules = rules.For(c.CategoryCode);
         var (done, refused) = CaseWorkflow.Report(c, actor, new CaseActionInput { Note = c.Description, PhotoIds = photos }, caseRules, now);
@@ -279,6 +289,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             CategoryCode = c.CategoryCode, GridCode = c.GridCode, DutyGridCode = c.DutyGridCode, Lon = c.Location.X, Lat = c.Location.Y,
             Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
             Supervision = c.SupervisionLevel, Flags = CaseFlags.Of(c, rules.Settings).Slugs,
+            StreetId = c.StreetId, StreetChiefPersonId = c.StreetChiefPersonId,
         };
     }
 }

@@ -60,7 +60,7 @@ public sealed class CaseMapQueries(CommandCenterDb db, CaseRulesProvider rulesPr
             { "source", c.Source.Slug() }, { "department", c.DepartmentCode }, { "gridCode", c.GridCode }, { "dutyGrid", c.DutyGridCode },
             { "reportedAt", c.ReportedAt.ToUnixTimeMilliseconds() }, { "deadline", c.StepDeadline?.ToUnixTimeMilliseconds() },
             { "level", reading?.Level.ToString().ToLowerInvariant() ?? "green" }, { "overdue", reading?.IsOverdue ?? false },
-            { "supervision", c.SupervisionLevel }, { "street", c.StreetName ?? c.Address },
+            { "supervision", c.SupervisionLevel }, { "street", c.StreetName ?? c.Address }, { "streetId", c.StreetId },
         });
     }
 

@@ -9,6 +9,7 @@ import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible 
 import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
 import { startReplay as replay } from './map/replay.js';
+import { addPatrolLayers, applyPatrol, patrolsOf } from './map/patrols.js';
 
 const maps = new Map();
 let nextId = 1;
@@ -154,6 +155,25 @@ export function currentPosition() {
     });
 }
 
+/** Draws the tracks of a GeoJSON address (past patrols) in their own layer and fits the map to them. */
+export async function showTracks(id, url) {
+    const state = maps.get(id);
+    if (!state) return;
+    await state.ready;
+    const fc = await fetchJson(url);
+    if (state.disposed) return;
+    if (!state.map.getSource('tracks')) {
+        state.map.addSource('tracks', { type: 'geojson', data: fc });
+        state.map.addLayer({ id: 'tracks-line', type: 'line', source: 'tracks', layout: { 'line-cap': 'round', 'line-join': 'round' },
+            paint: { 'line-color': '#00838f', 'line-width': 4, 'line-opacity': 0.85 } });
+    } else {
+        state.map.getSource('tracks').setData(fc);
+    }
+    state.element.dataset.trackCount = String(fc.features?.length ?? 0);
+    const withLines = { features: (fc.features ?? []).filter(f => f.geometry && f.geometry.coordinates?.length) };
+    if (withLines.features.length > 0) state.map.fitBounds(bounds(withLines), { padding: 40, maxZoom: 17, duration: 0 });
+}
+
 export function disposeCityMap(id) {
     const state = maps.get(id);
     if (!state) return;
@@ -178,6 +198,7 @@ function handle(state) {
         // Where a place is drawn, in pixels from the map's top left (tests click and hover there).
         project: (lon, lat) => { const p = state.map.project([lon, lat]); return [p.x, p.y]; },
         flyTo: (lon, lat, zoom) => { state.map.jumpTo({ center: [lon, lat], zoom }); },
+        patrols: () => patrolsOf(state),
     };
 }
 
@@ -246,12 +267,12 @@ export async function enableOperations(id, options) {
     // The feed was opened first (its sequence number taken before the snapshot); it held the events that came meanwhile,
     // and they are laid over the snapshot once it is drawn.
     state.feedReady ??= openFeed(state);
-    await loadCases(state);
+    await Promise.all([loadCases(state), addPatrolLayers(state)]);
     if (state.disposed) return;
     state.element.ccMap = handle(state);
     const feed = await state.feedReady;
     if (!feed || state.disposed) return;
-    feed.attach({ onEvent: (m) => applyCaseEvent(state, m), onChange: (c) => refreshCityLayers(state, c) });
+    feed.attach({ onEvent: (m) => applyCaseEvent(state, m), onChange: (c) => refreshCityLayers(state, c), onPatrol: (name, m) => applyPatrol(state, name, m) });
 }
 
 function createStatus(state) {

@@ -25,13 +25,14 @@ export class OpsFeed {
      * `onStatus('connecting'|'live'|'reconnecting'|'offline')` gets the state: 'connecting' until the first connection,
      * 'reconnecting' only after one was lost.
      */
-    constructor({ onEvent, onStatus, onChange, startAfter = 0 } = {}) {
+    constructor({ onEvent, onStatus, onChange, onPatrol, startAfter = 0 } = {}) {
         this.onEvent = onEvent ?? null;
         this.held = [];
         this.status = 'connecting';
         this.everLive = false;
         this.onStatus = onStatus ?? (() => {});
         this.onChange = onChange ?? (() => {});
+        this.onPatrol = onPatrol ?? (() => {});
         this.lastSeq = startAfter;
         this.buffer = [];
         this.catchingUp = false;
@@ -43,6 +44,10 @@ export class OpsFeed {
         this.connection.on('caseChanged', (m) => this.receive(m));
         for (const name of ['zoneChanged', 'kioskChanged', 'cityChanged']) {
             this.connection.on(name, (c) => { try { this.onChange(c); } catch (e) { console.warn('change handler failed', e); } });
+        }
+        // Road directors' tracks: positions as they arrive (no catch-up: a reconnecting map reloads the running tracks).
+        for (const name of ['patrolMoved', 'patrolChanged']) {
+            this.connection.on(name, (m) => { try { this.onPatrol(name, m); } catch (e) { console.warn('patrol handler failed', e); } });
         }
         this.connection.onreconnecting(() => this.setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
         this.connection.onreconnected(() => { this.setStatus('live'); this.catchUp(); });
@@ -91,8 +96,9 @@ export class OpsFeed {
     }
 
     /** The page has drawn its snapshot: hands it what was held meanwhile, in order, then every event as it comes. */
-    attach({ onEvent, onChange }) {
+    attach({ onEvent, onChange, onPatrol }) {
         if (onChange) this.onChange = onChange;
+        if (onPatrol) this.onPatrol = onPatrol;
         this.onEvent = onEvent;
         const held = this.held;
         this.held = [];

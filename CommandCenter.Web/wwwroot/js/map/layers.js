@@ -67,9 +67,10 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     const from = (name, data) => data ? { source: name } : { source: name, 'source-layer': name };
     map.addSource('duty-grids', tiled('duty-grids', dutyGrids));
     map.addLayer({ id: 'duty-line', type: 'line', ...from('duty-grids', dutyGrids), layout: { visibility: 'none' }, paint: { 'line-color': '#00897b', 'line-width': 2, 'line-dasharray': [2, 1] } });
-    map.addSource('streets', tiled('streets', streets));
+    // Streets are coloured by their open cases (feature state 'open', set in live.js) when drawn from GeoJSON.
+    map.addSource('streets', streets ? { type: 'geojson', data: streets, promoteId: 'id' } : tileSource('streets'));
     map.addLayer({ id: 'streets-line', type: 'line', ...from('streets', streets), layout: { visibility: 'none', 'line-cap': 'round' },
-        paint: { 'line-color': ['match', ['get', 'level'], '街长', '#6a1b9a', '#ab47bc'], 'line-width': ['match', ['get', 'level'], '街长', 4, 2.5], 'line-opacity': 0.8 } });
+        paint: { 'line-color': ['step', ['coalesce', ['feature-state', 'open'], 0], ['match', ['get', 'level'], '街长', '#6a1b9a', '#ab47bc'], 1, '#ffb300', 3, '#ef6c00', 6, '#c62828'], 'line-width': ['match', ['get', 'level'], '街长', 4, 2.5], 'line-opacity': 0.8 } });
     map.addLayer({ id: 'streets-label', type: 'symbol', ...from('streets', streets), layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' · ', ['get', 'level'], ' ', ['get', 'chief']], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12 },
         paint: { 'text-color': '#4a148c', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
     map.addSource('zones', { type: 'geojson', data: zones });

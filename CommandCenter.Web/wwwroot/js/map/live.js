@@ -14,7 +14,7 @@ function featureOf(state, m, existing) {
             source: m.source ?? existing?.properties.source, department: m.department, gridCode: m.gridCode, dutyGrid: m.dutyGrid,
             reportedAt: m.reportedAt ? Date.parse(m.reportedAt) : existing?.properties.reportedAt ?? Date.parse(m.at),
             deadline: m.deadline ? Date.parse(m.deadline) : null, level: m.level ?? 'green', overdue: !!m.overdue,
-            supervision: m.supervision ?? 0, street: m.street,
+            supervision: m.supervision ?? 0, street: m.street, streetId: m.streetId ?? existing?.properties.streetId,
         },
     };
 }
@@ -45,10 +45,21 @@ export function refreshCases(state) {
         state.map.setFeatureState(gridRef(state, code), { open: open.get(code) ?? 0, overdue: overdue.get(code) ?? 0 });
     }
     if (state.tiles) state.countedGrids = [...open.keys()];
+    if (!state.tiles) {
+        // Streets are coloured by their open cases (the street layer's line colour steps on it).
+        // (Not in tile mode: tiled streets have no promoted id to hold the state.)
+        const streetOpen = new Map();
+        for (const f of features) if (f.properties.streetId) streetOpen.set(f.properties.streetId, (streetOpen.get(f.properties.streetId) ?? 0) + 1);
+        for (const id of new Set([...(state.streetOpen?.keys() ?? []), ...streetOpen.keys()])) {
+            state.map.setFeatureState({ source: 'streets', id }, { open: streetOpen.get(id) ?? 0 });
+        }
+        state.streetOpen = streetOpen;
+    }
     state.gridOpen = open;
     state.gridOverdue = overdue;
     const overdueTotal = [...overdue.values()].reduce((a, b) => a + b, 0);
     state.element.dataset.caseCount = String(features.length);
+    state.element.dataset.streetsWithCases = String(state.streetOpen?.size ?? 0);
     state.element.dataset.overdueCount = String(overdueTotal);
     state.dotnet?.invokeMethodAsync('OnCountsChanged', features.length, overdueTotal);
 }

@@ -105,7 +105,7 @@ public sealed class ChiefScorecardTests(CommandCenterFactory app) : CityTest(app
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         var text = QrDecoder.Decode(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(new Uri(leader.Http.BaseAddress!, "/m?street=S001").ToString(), text);
+        Assert.Equal(new Uri(leader.Http.BaseAddress!, "/report?street=S001").ToString(), text);
         Assert.Equal(HttpStatusCode.NotFound, (await leader.Http.GetAsync("/api/streets/S999/qr.png")).StatusCode);
     }
 

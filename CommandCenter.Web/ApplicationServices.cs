@@ -8,6 +8,7 @@ using CommandCenter.Web.Features.Cases;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Wall;
+using CommandCenter.Web.Features.Zones;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Rules;
@@ -56,6 +57,7 @@ public static class ApplicationServices
         services.AddSingleton<WallFigures>();
         services.AddScoped<RulesAdministration>();
         services.AddScoped<Features.Alerts.AlertService>();
+        services.AddVendorZonesAndKiosks();
         services.AddScoped<PhotoStore>();
         services.AddScoped<Messages>();
         services.Configure<PhotoOptions>(builder.Configuration.GetSection("Media"));

@@ -36,6 +36,7 @@ public static class DatabaseStartup
                 await importer.ImportAsync(ResolveCityDataPath(options, app.Environment), ct);
             }
             await scope.ServiceProvider.GetRequiredService<Features.Auth.DemoUserSeeder>().SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Features.Vendors.RegistrySeeder>().SeedAsync(ct);
         }
         // The follower takes its place in the logs before the caches load, so no change falls between the two.
         await app.Services.GetRequiredService<ChangeFollower>().InitializeAsync(ct);

@@ -53,7 +53,7 @@ public sealed class CommandCenterFactory : WebApplicationFactory<Program>
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts", connection);
+        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts, case_intakes, party_offences, kiosk_log, kiosk_duties", connection);
         await cmd.ExecuteNonQueryAsync();
     }
 }

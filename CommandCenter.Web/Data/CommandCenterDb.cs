@@ -5,8 +5,11 @@ using CommandCenter.Web.Data.Alerts;
 using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.City;
+using CommandCenter.Web.Data.Enforcement;
+using CommandCenter.Web.Data.Kiosks;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
+using CommandCenter.Web.Data.Vendors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data;
@@ -39,6 +42,13 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
+    public DbSet<VendorRow> Vendors => Set<VendorRow>();
+    public DbSet<MerchantRow> Merchants => Set<MerchantRow>();
+    public DbSet<MerchantRatingRow> MerchantRatings => Set<MerchantRatingRow>();
+    public DbSet<PartyOffenceRow> PartyOffences => Set<PartyOffenceRow>();
+    public DbSet<CaseIntakeRow> CaseIntakes => Set<CaseIntakeRow>();
+    public DbSet<KioskDutyRow> KioskDuties => Set<KioskDutyRow>();
+    public DbSet<KioskLogRow> KioskLog => Set<KioskLogRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

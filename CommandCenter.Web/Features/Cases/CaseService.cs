@@ -20,7 +20,8 @@ namespace CommandCenter.Web.Features.Cases;
 /// in one transaction, guarded by the case version (one case's writers exclude each other, other cases' don't);
 /// screens hear of it from the <see cref="ChangeFollower"/> once it is committed, on every instance alike.
 /// </summary>
-public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower)
+public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower,
+    Enforcement.CaseIntakeChecks intake)
 {
     public const int MaxPhotos = 20;
     private static readonly GeometryFactory Geo = new(new PrecisionModel(), CommandCenterDb.Srid);
@@ -63,6 +64,8 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             errors.Add(new FieldError("photoIds", "PhotoMissing", missing));
         }
+        var (party, partyErrors) = await intake.ReadPartyAsync(request.VendorId, request.MerchantId, request.Party, ct);
+        errors.AddRange(partyErrors);
         if (errors.Count > 0)
         {
             return CaseCommandResult.Fail(Refusal.BadRequest([.. errors]));
@@ -91,6 +94,8 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             return CaseCommandResult.Fail(ToRefusal(refused, place.Grid.DutyGridCode));
         }
+        // Zone rules at the hour, 首违免罚 and bike fences: they may route the case and raise its priority before it is saved.
+        var found = await intake.AssessAsync(c, party, rules.Clock, ct);
         var duplicates = await LikelyDuplicatesAsync(c, rules.Settings.DuplicateWindow, ct);
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -103,7 +108,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             follower.Poke();
-            return new CaseCommandResult(c, evt, null, duplicates);
+            return new CaseCommandResult(c, evt, null, duplicates) { Intake = found };
         }
     }
 

@@ -23,6 +23,10 @@ public sealed class ZoneService(CommandCenterDb db, CityGeography city, ChangeFo
 {
     private static readonly TimeSpan ReloadWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>A zone in force, as stored.</summary>
+    public Task<VendorZoneRow?> FindAsync(string id, CancellationToken ct = default) =>
+        db.VendorZones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == id && z.RetiredAt == null, ct);
+
     public async Task<ZoneCommandResult> CreateAsync(ZoneInput input, string actor, CancellationToken ct = default)
     {
         var (zone, errors) = await CheckAsync(null, input, ct);

@@ -9,6 +9,7 @@ import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible 
 import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
 import { startReplay as replay } from './map/replay.js';
+import { refreshCoverage, showCoverage } from './map/coverage.js';
 
 const maps = new Map();
 let nextId = 1;
@@ -148,6 +149,9 @@ function handle(state) {
         cases: () => [...state.cases.values()].map(f => f.properties),
         visible: (layer) => state.map.getLayoutProperty(layer, 'visibility') !== 'none',
         center: () => state.map.getCenter().toArray(),
+        zones: async () => (await state.map.getSource('zones')?.getData())?.features.map(f => f.properties) ?? [],
+        jumpTo: (lon, lat, zoom) => state.map.jumpTo({ center: [lon, lat], zoom }),
+        project: (lon, lat) => { const p = state.map.project([lon, lat]); return { x: p.x, y: p.y }; },
     };
 }
 
@@ -226,6 +230,7 @@ export async function enableOperations(id, options) {
 
 /** A zone or kiosk was edited somewhere: draw the layer again from the server. */
 async function refreshCityLayers(state, change) {
+    if (change.topic === 'kiosk') refreshCoverage(state);
     if (change.topic === 'zone') {
         state.map.getSource('zones')?.setData(await fetchJson('/api/map/zones'));
     } else if (change.topic === 'kiosk') {
@@ -237,7 +242,14 @@ async function refreshCityLayers(state, change) {
 
 export function setLayerVisible(id, group, visible) {
     const state = maps.get(id);
-    if (state) showGroup(state, group, visible);
+    if (state && group === 'coverage') showCoverage(state, visible);
+    else if (state) showGroup(state, group, visible);
+}
+
+/** The MapLibre map drawn in an element, for modules that add to it (map/draw.js). */
+export function mapIn(element) {
+    for (const state of maps.values()) if (state.element === element) return state.map;
+    return null;
 }
 
 export function setChoroplethMode(id, mode) {

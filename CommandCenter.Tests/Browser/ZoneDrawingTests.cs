@@ -35,7 +35,7 @@ public sealed class ZoneDrawingTests(CommandCenterFactory app) : BrowserTest(app
         foreach (var corner in corners.Append(corners[0]))
         {
             var p = await admin.EvaluateAsync<JsonElement>($"([x, y]) => {Map}.project(x, y)", corner);
-            var (x, y) = (canvas!.X + p.GetProperty("x").GetDouble(), canvas.Y + p.GetProperty("y").GetDouble());
+            var (x, y) = (canvas!.X + p.GetProperty("x").GetSingle(), canvas.Y + p.GetProperty("y").GetSingle());
             await admin.Mouse.MoveAsync(x, y, new() { Steps = 4 });
             await admin.Mouse.ClickAsync(x, y);
             await admin.WaitForTimeoutAsync(250);

@@ -56,7 +56,8 @@ public sealed class ZoneLiveTests(CommandCenterFactory app) : BrowserTest(app)
             .Single(s => s.GetProperty("item").GetString() == "water");
         var (stock, threshold) = (water.GetProperty("stock").GetInt32(), water.GetProperty("threshold").GetInt32());
         var wall = await SignInAsync(await Chromium.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } }), "leader", "/wall");
-        await WaitForInteractivityAsync(wall);
+        await Assertions.Expect(wall.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
+        await Assertions.Expect(wall.GetByTestId("wall-low-stock")).ToBeVisibleAsync(); // the demo city has kiosks short of something already
         var row = wall.Locator("[data-testid=wall-low-stock] [data-kiosk=K02][data-item=water]");
         await Assertions.Expect(row).ToHaveCountAsync(0);
         try

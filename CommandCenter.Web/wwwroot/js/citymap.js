@@ -150,7 +150,7 @@ function handle(state) {
         visible: (layer) => state.map.getLayoutProperty(layer, 'visibility') !== 'none',
         center: () => state.map.getCenter().toArray(),
         zones: async () => (await state.map.getSource('zones')?.getData())?.features.map(f => f.properties) ?? [],
-        jumpTo: (lon, lat, zoom) => state.map.jumpTo({ center: [lon, lat], zoom }),
+        jumpTo: (lon, lat, zoom) => { state.map.jumpTo({ center: [lon, lat], zoom }); },
         project: (lon, lat) => { const p = state.map.project([lon, lat]); return { x: p.x, y: p.y }; },
     };
 }

@@ -9,6 +9,7 @@ using CommandCenter.Web.Features.Citizen;
 using CommandCenter.Web.Features.Map;
 using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Features.Wall;
+using CommandCenter.Web.Features.Zones;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Rules;
@@ -65,6 +66,7 @@ public static class ApplicationServices
         services.AddSingleton<WallFigures>();
         services.AddScoped<RulesAdministration>();
         services.AddScoped<Features.Alerts.AlertService>();
+        services.AddVendorZonesAndKiosks();
         services.AddScoped<PhotoStore>();
         // 街巷长 and 马路局长: chiefs, scorecards, escalation; roster, patrols and the director's figures.
         services.AddScoped<Features.Streets.StreetChiefSeeder>();

@@ -39,6 +39,7 @@ public static class DatabaseStartup
             await scope.ServiceProvider.GetRequiredService<Features.Citizen.Open311Keys>().SeedDemoKeyAsync(ct);
             await scope.ServiceProvider.GetRequiredService<Features.Streets.StreetChiefSeeder>().SeedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<Features.Duty.RosterSeeder>().SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Features.Vendors.RegistrySeeder>().SeedAsync(ct);
         }
         // The follower takes its place in the logs before the caches load, so no change falls between the two.
         await app.Services.GetRequiredService<ChangeFollower>().InitializeAsync(ct);

@@ -29,6 +29,10 @@ public static class AlertAudience
         {
             addresses.Add(Department(department));
         }
+        if (actor.KioskId is { } kiosk)
+        {
+            addresses.Add(Kiosk(kiosk));
+        }
         addresses.AddRange(actor.Roles.Select(RoleOf));
         return addresses;
     }

@@ -75,6 +75,8 @@ public sealed class Case
     public string? ZoneVerdict { get; set; }
     /// <summary>首违免罚: warning (first offence), penalty (repeat) or not-applicable, for vending and frontage cases.</summary>
     public string? LeniencyOutcome { get; set; }
+    /// <summary>Priority raised at intake (vending in a banned zone or by a school gate): lists and the map flag it as urgent.</summary>
+    public bool Urgent { get; set; }
     /// <summary>回访 answer of the reporter once closed: satisfied, basic (基本满意) or dissatisfied.</summary>
     public string? Satisfaction { get; set; }
     public DateTimeOffset? SatisfactionAt { get; set; }

@@ -2,6 +2,7 @@ using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Kiosks;
 using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Features.Cases;
+using CommandCenter.Web.Features.Kiosks;
 using CommandCenter.Web.Features.Map.Drawers;
 using NetTopologySuite.Geometries;
 
@@ -74,11 +75,28 @@ public sealed class DrawerTests : ComponentTestContext
     {
         var kiosk = new Kiosk("K01", "新街口城管驿站", "station", ["water", "firstAid", "charging"], "24h", true, true, 1200,
             [new KioskSupply("water", 5, 20), new KioskSupply("firstAidKit", 10, 3)], "025-84000000", new Point(118.78, 32.04));
-        var drawer = Render<KioskDrawer>(p => p.Add(x => x.Kiosk, kiosk));
+        var view = new KioskView("K01", "新街口城管驿站", "station", 1, ["water", "firstAid", "charging"], "24h", true, true, 1200, "cityadmin", "025-84000000",
+            118.78, 32.04, true, [new SupplyView("water", 5, 20, true), new SupplyView("firstAidKit", 10, 3, false)],
+            [new StaffView("kiosk01", "陈静", Now.AddHours(-1))], 1);
+        var drawer = Render<KioskDrawer>(p => p.Add(x => x.Kiosk, kiosk).Add(x => x.View, view));
         Assert.Contains("饮水、急救、充电", drawer.Markup);
         Assert.Contains("24 小时", drawer.Markup);
+        Assert.Equal("陈静", drawer.Find("[data-testid=drawer-kiosk-staff]").TextContent);
         Assert.NotNull(drawer.Find("[data-supply=water] [data-testid=supply-low]"));
         Assert.Empty(drawer.FindAll("[data-supply=firstAidKit] [data-testid=supply-low]"));
+        Assert.Empty(drawer.FindAll("[data-testid=kiosk-editor]"));
+    }
+
+    [Fact]
+    public void In_english_the_kiosk_drawer_lists_services_in_english()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        var kiosk = new Kiosk("K01", "Xinjiekou", "station", ["water", "firstAid"], "08:00-20:00", false, false, 1000, [], null, new Point(118.78, 32.04));
+        var view = new KioskView("K01", "Xinjiekou", "station", 2, ["water", "firstAid"], "08:00-20:00", false, false, 1000, "cityadmin", null,
+            118.78, 32.04, false, [], [], 1);
+        var drawer = Render<KioskDrawer>(p => p.Add(x => x.Kiosk, kiosk).Add(x => x.View, view));
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", drawer.Find("[data-testid=drawer-kiosk]").TextContent.Replace("Xinjiekou", ""));
+        Assert.Contains(", ", drawer.Markup);
     }
 
     [Fact]

@@ -39,4 +39,14 @@ public sealed class CaseFlagsTests
         Assert.Equal(2, c.ReturnCount);
         Assert.True(CaseFlags.Of(c, WorkflowSettings.Defaults).Shirking);
     }
+
+    [Fact]
+    public void A_case_with_priority_raised_at_intake_carries_the_urgent_flag_first()
+    {
+        var c = NewCase(CaseState.Dispatched);
+        Assert.Empty(CaseFlags.Of(c, WorkflowSettings.Defaults).Slugs);
+        c.Urgent = true;
+        c.ReturnCount = 2;
+        Assert.Equal(["urgent", "shirking"], CaseFlags.Of(c, WorkflowSettings.Defaults).Slugs);
+    }
 }

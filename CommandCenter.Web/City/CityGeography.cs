@@ -49,7 +49,7 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
             await db.UnitGrids.AsNoTracking().OrderBy(g => g.Code)
                 .Select(g => new UnitGrid(g.Code, g.CommunityCode, g.SubdistrictCode, g.DutyGridCode, g.AreaM2, g.Geom)).ToListAsync(ct),
             await db.Streets.AsNoTracking().Select(s => new Street(s.Id, s.Name, s.RoadClass, s.Level, s.ChiefId, s.ChiefName, s.ChiefPhone, s.LengthM, s.Geom)).ToListAsync(ct),
-            (await db.VendorZones.AsNoTracking().ToListAsync(ct)).Select(ToDomain).ToList(),
+            (await db.VendorZones.AsNoTracking().Where(z => z.RetiredAt == null).ToListAsync(ct)).Select(ToDomain).ToList(),
             (await db.Kiosks.AsNoTracking().ToListAsync(ct)).Select(ToDomain).ToList());
         _index = new GridIndex(map);
         _layers.Clear();
@@ -113,11 +113,11 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
                 }
                 break;
             case "zones":
-                foreach (var z in await db.VendorZones.AsNoTracking().OrderBy(z => z.Id).ToListAsync())
+                foreach (var z in await db.VendorZones.AsNoTracking().Where(z => z.RetiredAt == null).OrderBy(z => z.Id).ToListAsync())
                 {
                     features.Add(Feature(z.Geom, ("id", z.Id), ("name", z.Name), ("type", z.Type), ("windows", string.Join(", ", z.Windows)),
                         ("seasonFrom", z.SeasonFrom), ("seasonTo", z.SeasonTo), ("stallCount", z.StallCount), ("goods", z.Goods),
-                        ("manager", z.Manager), ("schoolName", z.SchoolName)));
+                        ("manager", z.Manager), ("schoolName", z.SchoolName), ("capacity", z.Capacity), ("operator", z.Operator)));
                 }
                 break;
             case "kiosks":
@@ -141,8 +141,14 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
     /// <summary>A stored zone as the domain sees it (legacy type slugs accepted).</summary>
     public static VendorZone ToDomain(VendorZoneRow z) => new(
         z.Id, z.Name, VendorZoneTypes.Parse(z.Type),
-        new VendorZoneSchedule(WeeklyHours.Parse(z.Windows), z.SeasonFrom is null || z.SeasonTo is null ? [] : [Season.Parse(z.SeasonFrom, z.SeasonTo)], [], false),
-        z.StallCount, z.MaxStallAreaM2, z.Goods, z.Manager, z.SchoolName, z.Geom);
+        new VendorZoneSchedule(WeeklyHours.Parse(z.Windows), SeasonsOf(z), z.ClosedDates, z.ClosedOnPublicHolidays),
+        z.StallCount, z.MaxStallAreaM2, z.Goods, z.Manager, z.SchoolName, z.Geom, z.Capacity, z.Operator, z.BannedGoods);
+
+    /// <summary>A zone's seasons: every one stored as "MM-dd/MM-dd", or the single imported season.</summary>
+    public static IReadOnlyList<Season> SeasonsOf(VendorZoneRow z) =>
+        z.Seasons.Length > 0
+            ? z.Seasons.Select(s => s.Split('/')).Select(b => Season.Parse(b[0], b[1])).ToList()
+            : z.SeasonFrom is null || z.SeasonTo is null ? [] : [Season.Parse(z.SeasonFrom, z.SeasonTo)];
 
     /// <summary>A stored kiosk as the domain sees it.</summary>
     public static Kiosk ToDomain(KioskRow k) =>

@@ -7,9 +7,12 @@ using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.Citizen;
 using CommandCenter.Web.Data.City;
 using CommandCenter.Web.Data.Duty;
+using CommandCenter.Web.Data.Enforcement;
+using CommandCenter.Web.Data.Kiosks;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
 using CommandCenter.Web.Data.Streets;
+using CommandCenter.Web.Data.Vendors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data;
@@ -51,6 +54,13 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<RosterChangeRow> RosterChanges => Set<RosterChangeRow>();
     public DbSet<PatrolRow> Patrols => Set<PatrolRow>();
     public DbSet<PatrolPointRow> PatrolPoints => Set<PatrolPointRow>();
+    public DbSet<VendorRow> Vendors => Set<VendorRow>();
+    public DbSet<MerchantRow> Merchants => Set<MerchantRow>();
+    public DbSet<MerchantRatingRow> MerchantRatings => Set<MerchantRatingRow>();
+    public DbSet<PartyOffenceRow> PartyOffences => Set<PartyOffenceRow>();
+    public DbSet<CaseIntakeRow> CaseIntakes => Set<CaseIntakeRow>();
+    public DbSet<KioskDutyRow> KioskDuties => Set<KioskDutyRow>();
+    public DbSet<KioskLogRow> KioskLog => Set<KioskLogRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

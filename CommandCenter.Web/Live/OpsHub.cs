@@ -1,5 +1,7 @@
 using CommandCenter.Domain.Alerts;
 using CommandCenter.Domain.Cases;
+using CommandCenter.Web.Data;
+using CommandCenter.Web.Data.Kiosks;
 using CommandCenter.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -12,12 +14,14 @@ namespace CommandCenter.Web.Live;
 /// member their duty grid, never the whole city.
 /// </summary>
 [Authorize]
-public sealed class OpsHub : Hub
+public sealed class OpsHub(CommandCenterDb db) : Hub
 {
     public override async Task OnConnectedAsync()
     {
-        if (Context.User?.ToActor() is { } actor)
+        if (Context.User?.ToActor() is { } signedIn)
         {
+            // Kiosk staff on duty now also hear their kiosk's alerts (a check-in later takes effect on the next connection).
+            var actor = await db.WithKioskDutyAsync(signedIn);
             // One case-event group (the reader's scope), plus the addresses alerts are sent to.
             foreach (var group in AlertAudience.AddressesOf(actor).Append(ReadScope.For(actor).GroupName).Distinct())
             {

@@ -17,6 +17,10 @@ public static class ChangeTopics
     public const string IntakeBlock = "intake-block";
     /// <summary>An Open311 API key issued or revoked.</summary>
     public const string Open311Key = "open311-key";
+    /// <summary>Someone checked in or out at a kiosk: who answers to its staff address changed.</summary>
+    public const string KioskDuty = "kiosk-duty";
+    /// <summary>Registered vendors and merchants (摊贩登记, 门前三包, 五星商户): audited, nothing cached.</summary>
+    public const string Registry = "registry";
 
     /// <summary>Changes after which the cached rules are read again.</summary>
     public static bool ReloadsRules(string topic) => topic is Rules or Calendar;

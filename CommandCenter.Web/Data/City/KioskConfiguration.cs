@@ -10,5 +10,8 @@ public sealed class KioskConfiguration : IEntityTypeConfiguration<KioskRow>
     {
         b.ToTable("kiosks");
         b.ComplexCollection(k => k.Supplies, c => c.ToJson("supplies"));
+        b.Property(k => k.DepartmentCode).HasDefaultValue(KioskRow.DefaultDepartment);
+        b.Property(k => k.Version).IsConcurrencyToken();
+        b.Ignore(k => k.ClassOrDefault);
     }
 }

@@ -18,4 +18,13 @@ public sealed class KioskRow
     public required List<KioskSupply> Supplies { get; set; }
     public string? Phone { get; set; }
     public required Point Geom { get; set; }
+    /// <summary>一类 / 二类 / 三类 (衡阳: class 1 has a toilet); null: class 1 with a toilet, class 2 without.</summary>
+    public int? KioskClass { get; set; }
+    /// <summary>The department that supervises the kiosk and is alerted when it runs low.</summary>
+    [MaxLength(32)] public string DepartmentCode { get; set; } = DefaultDepartment;
+    public int Version { get; set; }
+
+    public const string DefaultDepartment = "enforcement";
+
+    public int ClassOrDefault => KioskClass ?? (HasToilet ? 1 : 2);
 }

@@ -9,5 +9,6 @@ public sealed class VendorZoneConfiguration : IEntityTypeConfiguration<VendorZon
     public void Configure(EntityTypeBuilder<VendorZoneRow> b)
     {
         b.ToTable("vendor_zones");
+        b.Property(z => z.Version).IsConcurrencyToken();
     }
 }

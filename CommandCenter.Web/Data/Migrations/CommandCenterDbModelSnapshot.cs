@@ -245,6 +245,10 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -1162,6 +1166,14 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("id");
 
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("enforcement")
+                        .HasColumnName("department_code");
+
                     b.Property<Point>("Geom")
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)")
@@ -1185,6 +1197,10 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
+                    b.Property<int?>("KioskClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("kiosk_class");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1202,6 +1218,11 @@ namespace CommandCenter.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("services");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Supplies", "CommandCenter.Web.Data.City.KioskRow.Supplies#KioskSupply", b1 =>
                         {
@@ -1416,6 +1437,23 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("id");
 
+                    b.Property<string>("BannedGoods")
+                        .HasColumnType("text")
+                        .HasColumnName("banned_goods");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.PrimitiveCollection<DateOnly[]>("ClosedDates")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("closed_dates");
+
+                    b.Property<bool>("ClosedOnPublicHolidays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed_on_public_holidays");
+
                     b.Property<Geometry>("Geom")
                         .IsRequired()
                         .HasColumnType("geometry(Geometry,4326)")
@@ -1439,6 +1477,19 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("Operator")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("operator");
+
+                    b.Property<int?>("Parked")
+                        .HasColumnType("integer")
+                        .HasColumnName("parked");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
                     b.Property<string>("SchoolName")
                         .HasColumnType("text")
                         .HasColumnName("school_name");
@@ -1453,6 +1504,11 @@ namespace CommandCenter.Web.Data.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("season_to");
 
+                    b.PrimitiveCollection<string[]>("Seasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("seasons");
+
                     b.Property<int>("StallCount")
                         .HasColumnType("integer")
                         .HasColumnName("stall_count");
@@ -1461,6 +1517,11 @@ namespace CommandCenter.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.PrimitiveCollection<string[]>("Windows")
                         .IsRequired()
@@ -1652,6 +1713,180 @@ namespace CommandCenter.Web.Data.Migrations
                     b.ToTable("roster_changes", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Web.Data.Enforcement.CaseIntakeRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("BikeFence")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("bike_fence");
+
+                    b.Property<string>("Leniency")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("leniency");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("party");
+
+                    b.Property<string>("ZoneCheck")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("zone_check");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("case_intakes", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Enforcement.PartyOffenceRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("category_code");
+
+                    b.Property<DateTimeOffset?>("CorrectionDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("correction_deadline");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("party");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Party", "At");
+
+                    b.ToTable("party_offences", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Kiosks.KioskDutyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("KioskId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kiosk_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique()
+                        .HasFilter("checked_out_at IS NULL");
+
+                    b.HasIndex("KioskId", "CheckedOutAt");
+
+                    b.ToTable("kiosk_duties", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Kiosks.KioskLogRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("KioskId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kiosk_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KioskId", "At");
+
+                    b.ToTable("kiosk_log", (string)null);
+                });
+
             modelBuilder.Entity("CommandCenter.Web.Data.Photos.PhotoRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1813,6 +2048,165 @@ namespace CommandCenter.Web.Data.Migrations
                     b.HasIndex("StreetId", "EffectiveFrom");
 
                     b.ToTable("street_chief_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Vendors.MerchantRatingRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("MerchantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer")
+                        .HasColumnName("stars");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "RatedOn");
+
+                    b.ToTable("merchant_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Vendors.MerchantRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Pledge")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("pledge");
+
+                    b.PrimitiveCollection<string[]>("PledgeItems")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("pledge_items");
+
+                    b.Property<DateOnly?>("PledgeSignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("pledge_signed_on");
+
+                    b.Property<string>("ShopName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("shop_name");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer")
+                        .HasColumnName("stars");
+
+                    b.Property<string>("StreetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("street_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId");
+
+                    b.ToTable("merchants", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Vendors.VendorRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Goods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("goods");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<string>("StallNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stall_number");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId", "StallNumber")
+                        .IsUnique()
+                        .HasFilter("retired_at IS NULL");
+
+                    b.ToTable("vendors", (string)null);
                 });
 
             modelBuilder.Entity("CommandCenter.Web.Data.Citizen.CitizenReportRow", b =>

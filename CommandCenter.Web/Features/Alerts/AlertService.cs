@@ -4,6 +4,7 @@ using CommandCenter.Domain.Geography;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Alerts;
 using CommandCenter.Web.Data.Changes;
+using CommandCenter.Web.Data.Kiosks;
 using CommandCenter.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,7 @@ public sealed class AlertService(CommandCenterDb db, CityClock clock, ChangeFoll
     public async Task<bool> AcknowledgeAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var row = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id, ct);
+        actor = await db.WithKioskDutyAsync(actor, ct);
         if (row is null || !AlertAudience.IsFor(actor, row.Recipient) || row.ClearedAt is not null)
         {
             return false;
@@ -86,6 +88,7 @@ public sealed class AlertService(CommandCenterDb db, CityClock clock, ChangeFoll
     public async Task<List<AlertView>> ListAsync(Actor actor, bool mine, CancellationToken ct = default)
     {
         var query = db.Alerts.AsNoTracking();
+        actor = await db.WithKioskDutyAsync(actor, ct);
         if (mine || !(actor.Has(Role.Leader) || actor.Has(Role.Admin) || actor.Has(Role.ShiftLead)))
         {
             var addresses = AlertAudience.AddressesOf(actor).ToList();

@@ -9,6 +9,9 @@ public sealed record CaseCommandResult(Case? Case, CaseEventRow? Event, Refusal?
 {
     public bool Succeeded => Refused is null;
 
+    /// <summary>What intake found for a new case: zone check, leniency, bike fence (null when no check applies).</summary>
+    public Enforcement.CaseIntake? Intake { get; init; }
+
     public static CaseCommandResult Fail(Refusal refusal) => new(null, null, refusal);
 
     public IResult ToProblem() => Refused!.ToResult();

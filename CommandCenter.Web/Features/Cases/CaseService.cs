@@ -19,7 +19,8 @@ namespace CommandCenter.Web.Features.Cases;
 /// in one transaction, guarded by the case version (one case's writers exclude each other, other cases' don't);
 /// screens hear of it from the <see cref="ChangeFollower"/> once it is committed, on every instance alike.
 /// </summary>
-public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower)
+public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower,
+    Enforcement.CaseIntakeChecks intake)
 {
     public const int MaxPhotos = 20;
     private static readonly GeometryFactory Geo = new(new PrecisionModel(), CommandCenterDb.Srid);
@@ -66,6 +67,8 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             errors.Add(new FieldError("photoIds", "PhotoMissing", missing));
         }
+        var (party, partyErrors) = await intake.ReadPartyAsync(request.VendorId, request.MerchantId, request.Party, ct);
+        errors.AddRange(partyErrors);
         if (errors.Count > 0)
         {
             return CaseCommandResult.Fail(Refusal.BadRequest([.. errors]));
@@ -102,14 +105,17 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             return CaseCommandResult.Fail(ToRefusal(refused, place.Grid.DutyGridCode));
         }
+        // Zone rules at the hour, 首违免罚 and bike fences: they may route the case and raise its priority before it is saved.
+        var found = await intake.AssessAsync(c, party, rules.Clock, ct);
         var duplicates = await LikelyDuplicatesAsync(c, rules.Settings.DuplicateWindow, ct);
 
         // The case, its first audit line and its number in one statement (see CaseInsert): one round trip, and the
-        // day's counter row is locked only while that statement commits. Rows written alongside (a citizen report's
-        // contact) share its transaction.
+        // day's counter row is locked only while that statement commits.
         var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
         var day = DateOnly.FromDateTime(clock.ToLocal(now));
-        if (alongside is null)
+        // Rows written alongside (a citizen report's contact, the intake's zone verdict and offence records) share its
+        // transaction, so a case never exists without them.
+        if (alongside is null && !db.ChangeTracker.HasChanges())
         {
             await CaseInsert.InsertAsync(db, c, evt, day, ct);
         }
@@ -117,12 +123,12 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await CaseInsert.InsertAsync(db, c, evt, day, ct); // Npgsql runs it in the connection's open transaction
-            alongside(c);
+            alongside?.Invoke(c);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         follower.Poke();
-        return new CaseCommandResult(c, evt, null, duplicates);
+        return new CaseCommandResult(c, evt, null, duplicates) { Intake = found };
     }
 
     /// <summary>Takes one workflow action; refusals come back as 400/403/404/409 with the actions possible now.</summary>

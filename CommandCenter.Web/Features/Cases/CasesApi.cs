@@ -33,6 +33,7 @@ public static class CasesApi
                 gridCode = c.GridCode, dutyGrid = c.DutyGridCode, community = c.CommunityCode, subdistrict = c.SubdistrictCode,
                 street = c.StreetName, streetChief = c.StreetChief, department = c.DepartmentCode, deadline = c.StepDeadline,
                 version = c.Version, likelyDuplicates = result.Duplicates,
+                urgent = c.Urgent, zoneCheck = result.Intake?.ZoneCheck, leniency = result.Intake?.Leniency, bikeFence = result.Intake?.BikeFence,
             });
         });
 

@@ -50,17 +50,19 @@ public static class MapApi
             Results.Ok(await queries.GridCountsAsync(filter, ReadScope.For(user.ToActor()!), ct)))
             .RequireAuthorization().WithTags("Map");
 
-        app.MapGet("/api/map/zones", (CityGeography city, CityClock clock) =>
+        app.MapGet("/api/map/zones", async (CityGeography city, CityClock clock, Rules.CaseRulesProvider rules, CancellationToken ct) =>
         {
             var local = clock.LocalNow;
+            var holidays = await Zones.ZonesApi.HolidaysAsync(rules, ct);
             var fc = new FeatureCollection();
             foreach (var z in city.Index.City.VendorZones.OrderBy(z => z.Id, StringComparer.Ordinal))
             {
                 fc.Add(new Feature(z.Area, new AttributesTable
                 {
                     { "id", z.Id }, { "name", z.Name }, { "type", VendorZoneTypes.Slug(z.Type) },
-                    { "openNow", z.IsOpenAt(local) }, { "windows", z.Schedule.Hours.ToString() },
+                    { "openNow", z.IsOpenAt(local, holidays) }, { "windows", z.Schedule.Hours.ToString() },
                     { "season", z.Schedule.Seasons.Count == 0 ? null : string.Join(", ", z.Schedule.Seasons) }, { "stallCount", z.StallCount }, { "schoolName", z.SchoolName },
+                    { "capacity", z.Capacity }, { "operator", z.Operator },
                 }));
             }
             return Results.Text(JsonSerializer.Serialize(fc, GeoJson), "application/geo+json");

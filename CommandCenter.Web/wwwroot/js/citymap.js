@@ -10,6 +10,7 @@ import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
 import { startReplay as replay } from './map/replay.js';
 import { addPatrolLayers, applyPatrol, patrolsOf } from './map/patrols.js';
+import { refreshCoverage, showCoverage } from './map/coverage.js';
 
 const maps = new Map();
 let nextId = 1;
@@ -199,6 +200,8 @@ function handle(state) {
         project: (lon, lat) => { const p = state.map.project([lon, lat]); return [p.x, p.y]; },
         flyTo: (lon, lat, zoom) => { state.map.jumpTo({ center: [lon, lat], zoom }); },
         patrols: () => patrolsOf(state),
+        zones: async () => (await state.map.getSource('zones')?.getData())?.features.map(f => f.properties) ?? [],
+        jumpTo: (lon, lat, zoom) => { state.map.jumpTo({ center: [lon, lat], zoom }); },
     };
 }
 
@@ -301,6 +304,7 @@ async function openFeed(state) {
 
 /** A zone or kiosk was edited somewhere: draw the layer again from the server. */
 async function refreshCityLayers(state, change) {
+    if (change.topic === 'kiosk') refreshCoverage(state);
     if (change.topic === 'zone') {
         state.map.getSource('zones')?.setData(await fetchJson('/api/map/zones'));
     } else if (change.topic === 'kiosk') {
@@ -312,7 +316,14 @@ async function refreshCityLayers(state, change) {
 
 export function setLayerVisible(id, group, visible) {
     const state = maps.get(id);
-    if (state) showGroup(state, group, visible);
+    if (state && group === 'coverage') showCoverage(state, visible);
+    else if (state) showGroup(state, group, visible);
+}
+
+/** The MapLibre map drawn in an element, for modules that add to it (map/draw.js). */
+export function mapIn(element) {
+    for (const state of maps.values()) if (state.element === element) return state.map;
+    return null;
 }
 
 export function setChoroplethMode(id, mode) {

@@ -49,6 +49,7 @@ public static class ApplicationServices
 
         services.AddSingleton<CaseRulesProvider>();
         services.AddScoped<CaseService>();
+        services.AddScoped<Features.History.HistoryLoader>();
         services.AddHostedService<ClockWatcher>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();

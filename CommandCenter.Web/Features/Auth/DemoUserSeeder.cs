@@ -9,7 +9,7 @@ namespace CommandCenter.Web.Features.Auth;
 /// <summary>
 /// Demo accounts for every role, made from the demo city's people: <c>intake</c>, <c>shiftlead</c>, <c>dispatcher</c>,
 /// <c>handler</c> (市容环卫) and <c>handler-{department}</c>, <c>gridmember</c> and <c>gridmember-{n}</c> (one per duty grid),
-/// <c>roaddirector</c>, <c>leader</c>, <c>admin</c>; all with the password <c>Demo:Password</c> (default Demo#2026).
+/// <c>roaddirector</c>, <c>leader</c>, <c>admin</c>, and the other desk staff as <c>intake-2</c>, <c>shiftlead-2</c>, <c>dispatcher-2</c> …; all with the password <c>Demo:Password</c> (default Demo#2026).
 /// </summary>
 public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, ILogger<DemoUserSeeder> logger)
 {
@@ -42,6 +42,15 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
         foreach (var role in new[] { Role.Intake, Role.ShiftLead, Role.Dispatcher, Role.RoadDirector, Role.Leader, Role.Admin })
         {
             Add(role.Slug(), role.Slug(), people.FirstOrDefault(x => x.Role == role.Slug()));
+        }
+        // The rest of the desk staff sign in too (intake-2 …), so each clerk's work is their own in the evaluation.
+        foreach (var role in new[] { Role.Intake, Role.ShiftLead, Role.Dispatcher })
+        {
+            var staff = people.Where(x => x.Role == role.Slug()).ToList();
+            for (var i = 1; i < staff.Count; i++)
+            {
+                Add($"{role.Slug()}-{i + 1}", role.Slug(), staff[i]);
+            }
         }
         for (var i = 0; i < dutyGrids.Count; i++)
         {

@@ -98,7 +98,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             // The day's counter row is the last lock taken, so creations queue only for the insert and the commit.
             c.Number = await NextNumberAsync(DateOnly.FromDateTime(clock.ToLocal(now)), tx, ct);
             db.Cases.Add(c);
-            var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
+            var evt = CaseEventRows.From(c, done!, fromState: null, previousDepartment: null, rules);
             db.CaseEvents.Add(evt);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -184,7 +184,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             return CaseCommandResult.Fail(ToRefusal(refused, null));
         }
-        var evt = EventRow(c, done!, from.Slug(), previousDepartment == c.DepartmentCode ? null : previousDepartment, rules);
+        var evt = CaseEventRows.From(c, done!, from.Slug(), previousDepartment == c.DepartmentCode ? null : previousDepartment, rules);
         evt.ReminderAt = input.ReminderShare;
         db.CaseEvents.Add(evt);
         try
@@ -247,22 +247,5 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         cmd.Parameters.AddWithValue("day", day);
         var next = (int)(await cmd.ExecuteScalarAsync(ct))!;
         return day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + next.ToString("D4", CultureInfo.InvariantCulture);
-    }
-
-    private static CaseEventRow EventRow(Case c, CaseTransition t, string? fromState, string? previousDepartment, CaseRulesProvider.Snapshot rules)
-    {
-        var reading = c.ReadClock(rules.Clock, t.At);
-        return new CaseEventRow
-        {
-            CaseId = c.Id, CaseNumber = c.Number, Action = t.Action.Slug(), FromState = fromState, ToState = t.To.Slug(),
-            Actor = t.Actor, ActorRole = t.Role.Slug(), At = t.At, Note = t.Note, PhotoIds = [.. t.PhotoIds],
-            Department = c.DepartmentCode, PreviousDepartment = previousDepartment,
-            Step = t.Step?.Slug(), Deadline = t.Deadline,
-            FinishedStep = t.Finished?.Step.Slug(), FinishedDeadline = t.Finished?.Deadline, OnTime = t.Finished?.OnTime,
-            Overdue = reading?.IsOverdue ?? false, Level = reading?.Level.ToString().ToLowerInvariant(),
-            CategoryCode = c.CategoryCode, GridCode = c.GridCode, DutyGridCode = c.DutyGridCode, Lon = c.Location.X, Lat = c.Location.Y,
-            Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
-            Supervision = c.SupervisionLevel, Flags = CaseFlags.Of(c, rules.Settings).Slugs,
-        };
     }
 }

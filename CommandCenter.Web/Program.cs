@@ -11,6 +11,8 @@ using CommandCenter.Web.Features.Photos;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Features.Lookup;
 using CommandCenter.Web.Features.Map;
+using CommandCenter.Web.Features.Evaluation;
+using CommandCenter.Web.Features.Analytics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -40,6 +42,8 @@ app.MapCasesApi();
 app.MapPhotosApi();
 app.MapAdminApi();
 app.MapAlertsApi();
+app.MapEvaluationApi();
+app.MapAnalyticsApi();
 app.MapHub<OpsHub>("/hubs/ops");
 app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

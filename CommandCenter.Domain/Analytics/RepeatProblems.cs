@@ -6,6 +6,49 @@ namespace CommandCenter.Domain.Analytics;
 public static class RepeatProblems
 {
     /// <summary>
+    /// The reports from <paramref name="from"/> on that repeat a problem: with the reports of the same category within the
+    /// rule's radius in the window up to them (the window's start and the report itself included), they number at least
+    /// the rule's count. <paramref name="reports"/> must also hold the window before <paramref name="from"/>, so the
+    /// first days of a period see their history. Reports are hashed into cells one radius wide, so each is compared
+    /// only with the few in its own and the eight neighbouring cells.
+    /// </summary>
+    public static IReadOnlyList<RepeatSighting> Sightings(IEnumerable<RepeatCandidate> reports, RepeatProblemRule rule, DateTimeOffset from)
+    {
+        var sightings = new List<RepeatSighting>();
+        foreach (var category in reports.GroupBy(r => r.CategoryCode, StringComparer.Ordinal))
+        {
+            var ordered = category.OrderBy(r => r.ReportedAt).ThenBy(r => r.Number, StringComparer.Ordinal).ToList();
+            if (ordered.Count < rule.MinCount)
+                continue;
+            var latitude = ordered[0].Lat;
+            var cellLon = Geodesy.DegreesLon(rule.RadiusMetres, latitude);
+            var cellLat = Geodesy.DegreesLat(rule.RadiusMetres);
+            var cells = new Dictionary<(long, long), Queue<RepeatCandidate>>();
+            foreach (var report in ordered)
+            {
+                var cx = (long)Math.Floor(report.Lon / cellLon);
+                var cy = (long)Math.Floor(report.Lat / cellLat);
+                var count = 1;
+                for (var dx = -1; dx <= 1; dx++)
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    if (!cells.TryGetValue((cx + dx, cy + dy), out var queue))
+                        continue;
+                    while (queue.Count > 0 && queue.Peek().ReportedAt < report.ReportedAt - rule.Window)
+                        queue.Dequeue();
+                    count += queue.Count(q => Metres(q.Lon, q.Lat, report.Lon, report.Lat) <= rule.RadiusMetres);
+                }
+                if (count >= rule.MinCount && report.ReportedAt >= from)
+                    sightings.Add(new RepeatSighting(report.CaseId, report.Number, report.CategoryCode, report.Lon, report.Lat, report.ReportedAt, count));
+                if (!cells.TryGetValue((cx, cy), out var own))
+                    cells[(cx, cy)] = own = new Queue<RepeatCandidate>();
+                own.Enqueue(report);
+            }
+        }
+        return sightings;
+    }
+
+    /// <summary>
     /// Strongest sightings first (most nearby reports, then earliest, then number): each starts a place unless a
     /// place of its category already lies within the radius of it, which it then joins. Places come out strongest
     /// first; the centre is the mean of the sightings' positions.

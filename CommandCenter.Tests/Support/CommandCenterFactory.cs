@@ -53,7 +53,7 @@ public sealed class CommandCenterFactory : WebApplicationFactory<Program>
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts", connection);
+        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts, case_facts, case_assignments", connection);
         await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -5,6 +5,7 @@ using CommandCenter.Web.Data.Alerts;
 using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Data.City;
+using CommandCenter.Web.Data.Evaluation;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<UserAccountRow> Users => Set<UserAccountRow>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<SettingRow> Settings => Set<SettingRow>();
+    public DbSet<CaseFactRow> CaseFacts => Set<CaseFactRow>();
+    public DbSet<CaseAssignmentRow> CaseAssignments => Set<CaseAssignmentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

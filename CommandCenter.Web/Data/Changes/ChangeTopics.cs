@@ -13,6 +13,8 @@ public static class ChangeTopics
     public const string Roster = "roster";
     public const string Alert = "alert";
     public const string Patrol = "patrol";
+    /// <summary>综合评价 weights, bands and grade thresholds (read fresh by every evaluation; nothing to reload).</summary>
+    public const string Evaluation = "evaluation";
 
     /// <summary>Changes after which the cached rules are read again.</summary>
     public static bool ReloadsRules(string topic) => topic is Rules or Calendar;

@@ -6,6 +6,7 @@ using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Bulk;
 using CommandCenter.Web.Data.Cases;
+using CommandCenter.Web.Data.Evaluation;
 using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -59,8 +60,13 @@ public sealed class HistoryLoader(CommandCenterDb db, CityGeography city, CaseRu
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
+            // The evaluation facts are built set-wise after the copy rather than by the trigger row by row.
+            await ExecuteAsync(connection, "ALTER TABLE case_events DISABLE TRIGGER case_events_facts", ct);
             await new BulkCopy<Case>(db).WriteAsync(connection, Reporting(cases.Select(c => c.Case), "cases", cases.Count, options.Progress), ct);
             await new BulkCopy<CaseEventRow>(db).WriteAsync(connection, Reporting(events, "events", events.Count, options.Progress), ct);
+            await ExecuteAsync(connection, "ALTER TABLE case_events ENABLE TRIGGER case_events_facts", ct);
+            options.Progress?.Invoke("building the evaluation facts");
+            await ExecuteAsync(connection, CaseFactsSql.Build.Replace("{events}", "seq < 0", StringComparison.Ordinal), ct);
             var days = cases.GroupBy(c => DateOnly.ParseExact(c.Case.Number[..8], "yyyyMMdd", CultureInfo.InvariantCulture))
                 .Select(g => (Day: g.Key, Last: g.Max(c => int.Parse(c.Case.Number[8..], CultureInfo.InvariantCulture)))).ToList();
             await using (var counterCmd = new NpgsqlCommand(
@@ -74,8 +80,7 @@ public sealed class HistoryLoader(CommandCenterDb db, CityGeography city, CaseRu
                 await counterCmd.ExecuteNonQueryAsync(ct);
             }
             await tx.CommitAsync(ct);
-            await using var analyze = new NpgsqlCommand("ANALYZE cases; ANALYZE case_events;", connection);
-            await analyze.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(connection, "ANALYZE cases; ANALYZE case_events; ANALYZE case_facts; ANALYZE case_assignments;", ct);
         }
         finally
         {
@@ -85,6 +90,12 @@ public sealed class HistoryLoader(CommandCenterDb db, CityGeography city, CaseRu
         options.Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"copied in {copying.TotalSeconds:F0} s"));
         var firstDay = cases.Count > 0 ? DateOnly.FromDateTime(clock.ToLocal(cases[0].Case.ReportedAt)) : DateOnly.FromDateTime(clock.ToLocal(until));
         return new HistoryResult(cases.Count, events.Count, firstDay, until, generating, copying);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static IEnumerable<T> Reporting<T>(IEnumerable<T> rows, string what, int total, Action<string>? progress)

@@ -44,6 +44,7 @@ public static class CityGenerator
         TableWriter.WriteDepartments(outputDir);
         TableWriter.WriteCategories(outputDir, categories);
         TableWriter.WritePeople(outputDir, people);
+        CalendarCopier.Copy(sourceDir, outputDir);
 
         var areas = grids.Select(g => g.AreaM2).Order().ToList();
         var summary = new GenerationSummary

@@ -74,7 +74,17 @@ public static class ApplicationServices
         }
         services.AddCommandCenterAuth();
 
-        services.AddProblemDetails();
+        // Bodiless refusals (401, 403, 404, 405 …) get problem details titled in the request's language too.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Title = ctx.HttpContext.RequestServices.GetRequiredService<Messages>().Title(ctx.ProblemDetails.Status ?? 500);
+        });
+        services.AddExceptionHandler<Problems.ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Problems.FiniteDoubleConverter()));
+        // Long query strings reach the app (and get a field error) instead of Kestrel's bodiless 414.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
+        // Binding failures throw, so the handler can name the field and the type it expected.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddCommandCenterLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -20,10 +20,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
+// APIs answer every failure as problem details (ApiExceptionHandler); pages show the error page.
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
 // Pages get the friendly not-found page; APIs and hubs get problem details (never a re-executed page).
 app.UseWhen(ctx => CultureSetup.IsMachinePath(ctx.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(ctx => !CultureSetup.IsMachinePath(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

@@ -32,8 +32,8 @@ public sealed class DrawerTests : ComponentTestContext
         var detail = new CaseDetail(Summary("202611260008", "yellow"), "王芳", "320102003002", "320102003", "汉中路", "李强", null, null, 1, 0, 0, 0,
             null, null, null, null, null,
             [
-                new CaseEventView(1, "report", null, "reported", "gridmember", "gridmember", Now.AddHours(-2), "暴露垃圾", [], "sanitation", "accept", null, null, null, null, null),
-                new CaseEventView(2, "dispatch", "filed", "dispatched", "dispatcher", "dispatcher", Now.AddHours(-1), null, [], "sanitation", "handle", null, "dispatch", null, true, null),
+                new CaseEventView(1, "report", null, "reported", "20102", "gridmember", "gridmember", Now.AddHours(-2), "暴露垃圾", [], "sanitation", "accept", null, null, null, null, null),
+                new CaseEventView(2, "dispatch", "filed", "dispatched", "20102", "dispatcher", "dispatcher", Now.AddHours(-1), null, [], "sanitation", "handle", null, "dispatch", null, true, null),
             ],
             ["handle", "return"], []);
         var drawer = Render<CaseDrawer>(p => p.Add(x => x.Detail, detail));

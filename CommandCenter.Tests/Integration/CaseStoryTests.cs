@@ -270,10 +270,22 @@ public sealed class CaseStoryTests(CommandCenterFactory app) : CityTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("JPEG", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
 
+        // A real image is decoded and kept re-encoded as JPEG, served with nosniff, and only to those who may see it.
         var id = await member.UploadPhotoAsync();
         var served = await member.Http.GetAsync($"/api/photos/{id}");
-        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(ApiClient.TinyPng, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        using (var image = SkiaSharp.SKBitmap.Decode(await served.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal((1, 1), (image.Width, image.Height));
+        }
+        var stranger = await ApiClient.SignInAsync(App, "gridmember-30");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/api/photos/{id}")).StatusCode);
+        // Once it is on a case, whoever may read the case sees it.
+        var (lon, lat) = await member.PointInOwnDutyGridAsync();
+        await member.ReportAsync(lon, lat, photos: [id]);
+        Assert.Equal(HttpStatusCode.OK, (await (await ApiClient.SignInAsync(App, "intake")).Http.GetAsync($"/api/photos/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/api/photos/{id}")).StatusCode);
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class Messages(IStringLocalizer<SharedResource> l)
         Role r => l.Role(r.Slug()),
         CaseSource s => l.Source(s.Slug()),
         IEnumerable<Role> roles => string.Join(CultureSetup.IsChinese ? "、" : ", ", roles.Select(r => l.Role(r.Slug()))),
+        // What a client sent is echoed briefly and without control characters.
+        string text when text.Length > 60 || text.Any(char.IsControl) => new string(text.Where(ch => !char.IsControl(ch)).Take(60).ToArray()) + (text.Length > 60 ? "…" : ""),
         _ => value,
     };
 }

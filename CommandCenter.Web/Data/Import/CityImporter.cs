@@ -1,3 +1,4 @@
+using CommandCenter.Domain.Clocks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommandCenter.Web.Data.Import;
@@ -10,6 +11,7 @@ public sealed class CityImporter(CommandCenterDb db, ILogger<CityImporter> logge
     {
         var city = CityDataLoader.Load(root);
         CheckColumnLengths(city);
+        var calendars = LoadCalendars(root);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.BasemapFeatures.ExecuteDeleteAsync(ct);
         await db.UnitGrids.ExecuteDeleteAsync(ct);
@@ -34,6 +36,14 @@ public sealed class CityImporter(CommandCenterDb db, ILogger<CityImporter> logge
         db.VendorZones.AddRange(city.VendorZones);
         db.Kiosks.AddRange(city.Kiosks);
         db.BasemapFeatures.AddRange(city.Basemap);
+        foreach (var calendar in calendars)
+        {
+            // A year's file replaces that year's holidays and make-up days.
+            var from = new DateOnly(calendar.Year, 1, 1);
+            var to = new DateOnly(calendar.Year, 12, 31);
+            await db.CalendarDays.Where(d => d.Date >= from && d.Date <= to).ExecuteDeleteAsync(ct);
+            db.CalendarDays.AddRange(calendar.Days.Select(d => new Rules.CalendarDayRow { Date = d.Date, Kind = d.Kind.Slug(), Name = d.Name }));
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -78,6 +88,31 @@ public sealed class CityImporter(CommandCenterDb db, ILogger<CityImporter> logge
         {
             throw new CityImportException(errors);
         }
+    }
+
+    /// <summary>
+    /// The public-holiday calendars beside the city (<c>calendar/*.csv</c>, the shape of China's published holiday notice:
+    /// date,kind,name), checked like every other file before anything is written.
+    /// </summary>
+    private static List<CalendarFile> LoadCalendars(string root)
+    {
+        var folder = Path.Combine(root, "calendar");
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).ToList() : [];
+        var calendars = new List<CalendarFile>();
+        var errors = new List<ImportError>();
+        foreach (var path in files)
+        {
+            if (CalendarFile.TryParse(File.ReadAllText(path), out var calendar, out var problems))
+            {
+                calendars.Add(calendar);
+            }
+            errors.AddRange(problems.Select(p => new ImportError($"calendar/{Path.GetFileName(path)}", p.Field, p.Field, $"{p.Code} {string.Join(" ", p.Args)}")));
+        }
+        if (errors.Count > 0)
+        {
+            throw new CityImportException(errors);
+        }
+        return calendars;
     }
 
     /// <summary>True when no unit grid has been imported yet.</summary>

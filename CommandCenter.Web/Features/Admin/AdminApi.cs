@@ -39,6 +39,33 @@ public static class AdminApi
                 ? Problem.BadRequest([.. errors])
                 : Results.Ok(body));
 
+        // A year's file of the shape of cn-2026.csv (text/csv body): the year's days are replaced.
+        admin.MapPost("/calendar/import", async (HttpRequest request, ClaimsPrincipal user, RulesAdministration edits, CancellationToken ct) =>
+        {
+            if (request.ContentLength is > 256 * 1024)
+            {
+                return Problem.BadRequest("file", "TooLong", 256 * 1024);
+            }
+            using var reader = new StreamReader(request.Body);
+            var (errors, year, days) = await edits.ImportCalendarAsync(await reader.ReadToEndAsync(ct), user.Identity!.Name!, ct);
+            return errors.Count > 0 ? Problem.BadRequest([.. errors]) : Results.Ok(new { year, days });
+        }).DisableAntiforgery();
+
+        admin.MapGet("/working-hours", async (CaseRulesProvider rules, CancellationToken ct) =>
+            Results.Ok((await rules.CurrentAsync(ct)).Clock.Calendar.Hours.Select(h => new Domain.Zones.DailyWindow(h.Start, h.End).ToString())));
+
+        admin.MapPut("/working-hours", async (string?[]? body, ClaimsPrincipal user, CaseRulesProvider rules, RulesAdministration edits, CancellationToken ct) =>
+            await edits.SaveWorkingHoursAsync(body, user.Identity!.Name!, ct) is { Count: > 0 } errors
+                ? Problem.BadRequest([.. errors])
+                : Results.Ok((await rules.CurrentAsync(ct)).Clock.Calendar.Hours.Select(h => new Domain.Zones.DailyWindow(h.Start, h.End).ToString())));
+
+        admin.MapGet("/workflow", async (CaseRulesProvider rules, CancellationToken ct) => Results.Ok(WorkflowSettingsJson.ToDto((await rules.CurrentAsync(ct)).Settings)));
+
+        admin.MapPut("/workflow", async (WorkflowSettingsJson.Dto body, ClaimsPrincipal user, CaseRulesProvider rules, RulesAdministration edits, CancellationToken ct) =>
+            await edits.SaveWorkflowSettingsAsync(body, user.Identity!.Name!, ct) is { Count: > 0 } errors
+                ? Problem.BadRequest([.. errors])
+                : Results.Ok(WorkflowSettingsJson.ToDto((await rules.CurrentAsync(ct)).Settings)));
+
         admin.MapDelete("/calendar/{date}", async (DateOnly date, ClaimsPrincipal user, RulesAdministration edits, CancellationToken ct) =>
             await edits.RemoveCalendarDayAsync(date, user.Identity!.Name!, ct)
                 ? Results.NoContent()

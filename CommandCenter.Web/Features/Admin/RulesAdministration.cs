@@ -51,6 +51,10 @@ public sealed class RulesAdministration(CommandCenterDb db, CaseRulesProvider ru
     /// <summary>Sets a category's handling limit (no longer a sample value); null when there is no such category, else the refused fields.</summary>
     public async Task<IReadOnlyList<FieldError>?> SetCategoryLimitAsync(string code, double? value, string? unit, string actor, CancellationToken ct = default)
     {
+        if (TextInput.Check("code", code, 8) is not null)
+        {
+            return null;
+        }
         var category = await db.Categories.FindAsync([code], ct);
         if (category is null)
         {
@@ -112,6 +116,60 @@ public sealed class RulesAdministration(CommandCenterDb db, CaseRulesProvider ru
         db.CalendarDays.Remove(day);
         await CommitAsync(db.Record(ChangeTopics.Calendar, date.ToString("yyyy-MM-dd"), "retired", actor, clock.UtcNow, new { kind = day.Kind, name = day.Name }), ct);
         return true;
+    }
+
+    /// <summary>
+    /// Imports one year's holidays and make-up days from a file of the shape of cn-2026.csv (the next year's notice comes
+    /// out each November); the year's days are replaced. The refused lines and columns, or none.
+    /// </summary>
+    public async Task<(IReadOnlyList<FieldError> Errors, int Year, int Days)> ImportCalendarAsync(string text, string actor, CancellationToken ct = default)
+    {
+        if (!CalendarFile.TryParse(text, out var file, out var errors))
+        {
+            return (errors, 0, 0);
+        }
+        var from = new DateOnly(file.Year, 1, 1);
+        var to = new DateOnly(file.Year, 12, 31);
+        var before = await db.CalendarDays.Where(d => d.Date >= from && d.Date <= to).ToListAsync(ct);
+        db.CalendarDays.RemoveRange(before);
+        db.CalendarDays.AddRange(file.Days.Select(d => new CalendarDayRow { Date = d.Date, Kind = d.Kind.Slug(), Name = d.Name }));
+        await CommitAsync(db.Record(ChangeTopics.Calendar, file.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "imported", actor, clock.UtcNow,
+            before.Select(d => new { date = d.Date, kind = d.Kind, name = d.Name }), file.Days.Select(d => new { date = d.Date, kind = d.Kind.Slug(), name = d.Name })), ct);
+        return ([], file.Year, file.Days.Count);
+    }
+
+    /// <summary>The working hours of a working day ("08:30-12:00", "14:00-17:30"); the refused windows, or none.</summary>
+    public async Task<IReadOnlyList<FieldError>> SaveWorkingHoursAsync(IReadOnlyList<string?>? windows, string actor, CancellationToken ct = default)
+    {
+        if (!WorkingHours.TryParse(windows ?? [], out var hours, out var errors))
+        {
+            return errors;
+        }
+        var before = (await rules.CurrentAsync(ct)).Clock.Calendar.Hours.Select(h => new DailyWindowText(h).Text).ToArray();
+        await UpsertSettingAsync(CaseRulesProvider.WorkingHoursKey, System.Text.Json.JsonSerializer.Serialize(hours.ToText()));
+        await CommitAsync(db.Record(ChangeTopics.Calendar, CaseRulesProvider.WorkingHoursKey, "updated", actor, clock.UtcNow, before, hours.ToText()), ct);
+        return [];
+    }
+
+    /// <summary>Extensions before a leader must decide, 推诿/多次返工 thresholds, duplicate window, 催办/督办 points; the refused fields, or none.</summary>
+    public async Task<IReadOnlyList<FieldError>> SaveWorkflowSettingsAsync(WorkflowSettingsJson.Dto changes, string actor, CancellationToken ct = default)
+    {
+        var current = (await rules.CurrentAsync(ct)).Settings;
+        var merged = WorkflowSettingsJson.Merge(current, changes);
+        var errors = merged.Validate();
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        await UpsertSettingAsync(CaseRulesProvider.WorkflowKey, WorkflowSettingsJson.Write(merged));
+        await CommitAsync(db.Record(ChangeTopics.Rules, CaseRulesProvider.WorkflowKey, "updated", actor, clock.UtcNow,
+            WorkflowSettingsJson.ToDto(current), WorkflowSettingsJson.ToDto(merged)), ct);
+        return [];
+    }
+
+    private sealed record DailyWindowText((TimeOnly Start, TimeOnly End) Window)
+    {
+        public string Text => new Domain.Zones.DailyWindow(Window.Start, Window.End).ToString();
     }
 
     private async Task UpsertSettingAsync(string key, string json)

@@ -6,12 +6,13 @@ namespace CommandCenter.Web.Features.Cases;
 /// <summary>
 /// The one definition of the case filters, for lists, queues, the map and the wall: as a query on the <c>cases</c>
 /// table (<see cref="Apply"/>) and as a test of a live event (<see cref="Matches"/>), side by side so they cannot drift.
-/// All fields optional; <see cref="OpenOnly"/> keeps the states a case can still move out of.
+/// All fields optional; <see cref="OpenOnly"/> keeps the states a case can still move out of; <see cref="Pending"/>
+/// keeps the cases with a request waiting for a decision ("extension" or "void").
 /// </summary>
 public sealed record CaseFilter(
     string[]? Status = null, string? Stage = null, string? Category = null, string? Source = null, string? Grid = null,
     string? DutyGrid = null, string? Department = null, bool? Overdue = null, string? Q = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, int Page = 1, int PageSize = 50)
+    DateTimeOffset? From = null, DateTimeOffset? To = null, bool OpenOnly = false, string? Pending = null, int Page = 1, int PageSize = 50)
 {
     public IQueryable<Case> Apply(IQueryable<Case> query, DateTimeOffset now)
     {
@@ -54,6 +55,14 @@ public sealed record CaseFilter(
         {
             query = query.Where(c => c.ReportedAt >= from);
         }
+        if (Pending == "extension")
+        {
+            query = query.Where(c => c.PendingExtension != null);
+        }
+        else if (Pending == "void")
+        {
+            query = query.Where(c => c.PendingVoid != null);
+        }
         if (To is { } to)
         {
             query = query.Where(c => c.ReportedAt < to);
@@ -74,7 +83,30 @@ public sealed record CaseFilter(
             && (Overdue is not { } overdue || m.Overdue == overdue)
             && (Q is not { Length: > 0 } q || m.Number.Contains(q.Trim(), StringComparison.Ordinal))
             && (From is not { } from || m.ReportedAt >= from)
-            && (To is not { } to || m.ReportedAt < to);
+            && (To is not { } to || m.ReportedAt < to)
+            && (Pending is not ("extension" or "void") || m.Flags.Contains(Pending == "extension" ? CaseFlags.ExtensionRequestedSlug : CaseFlags.VoidRequestedSlug));
+    }
+
+    public const int MaxPage = 100_000;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Refuses values no filter means: control characters, overlong texts, pages out of range.</summary>
+    public IReadOnlyList<Domain.Validation.FieldError> Validate()
+    {
+        var errors = Problems.TextInput.Collect(
+            Problems.TextInput.Check("q", Q, 32), Problems.TextInput.Check("grid", Grid, 32), Problems.TextInput.Check("dutyGrid", DutyGrid, 32),
+            Problems.TextInput.Check("category", Category, 8), Problems.TextInput.Check("department", Department, 32),
+            Problems.TextInput.Check("source", Source, 16), Problems.TextInput.Check("stage", Stage, 16), Problems.TextInput.Check("pending", Pending, 16),
+            Problems.TextInput.Check("status", Status is null ? null : string.Join(",", Status), 400));
+        if (Page is < 1 or > MaxPage)
+        {
+            errors.Add(new Domain.Validation.FieldError("page", "OutOfRange", 1, MaxPage));
+        }
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(new Domain.Validation.FieldError("pageSize", "OutOfRange", 1, MaxPageSize));
+        }
+        return errors;
     }
 
     /// <summary>The filter as query-string values (only those set), for screens that ask the server with it.</summary>
@@ -96,6 +128,7 @@ public sealed record CaseFilter(
         Set("q", Q);
         Set("from", From?.ToString("O"));
         Set("to", To?.ToString("O"));
+        Set("pending", Pending);
         return q;
     }
 

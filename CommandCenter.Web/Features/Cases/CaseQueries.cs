@@ -12,16 +12,14 @@ namespace CommandCenter.Web.Features.Cases;
 /// <summary>Reads cases for lists, queues, the case page and the live catch-up; every read is limited to the reader's <see cref="ReadScope"/>.</summary>
 public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvider, CityClock clock)
 {
-    public const int MaxPage = 100_000;
-    public const int MaxPageSize = 500;
 
     /// <summary>A page of the cases the scope may read, newest first.</summary>
     public async Task<CasePage> ListAsync(CaseFilter filter, ReadScope scope, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
         var query = filter.Apply(db.Cases.AsNoTracking().VisibleTo(scope), now);
-        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Clamp(filter.Page, 1, MaxPage);
+        var pageSize = Math.Clamp(filter.PageSize, 1, CaseFilter.MaxPageSize);
+        var page = Math.Clamp(filter.Page, 1, CaseFilter.MaxPage);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Number)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
@@ -69,7 +67,7 @@ public sealed class CaseQueries(CommandCenterDb db, CaseRulesProvider rulesProvi
         db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Code, d.Name)).ToListAsync(ct);
 
     public static CaseEventView ToView(CaseEventRow e) => new(
-        e.Seq, e.Action, e.FromState, e.ToState, e.Actor, e.ActorRole, e.At, e.Note, e.PhotoIds,
+        e.Seq, e.Action, e.FromState, e.ToState, e.CategoryCode, e.Actor, e.ActorRole, e.At, e.Note, e.PhotoIds,
         e.Department, e.Step, e.Deadline, e.FinishedStep, e.FinishedDeadline, e.OnTime, e.ReminderAt);
 
     /// <summary>Rows as lists show them.</summary>

@@ -34,6 +34,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         var rules = await rulesProvider.CurrentAsync(ct);
         var errors = TextInput.Collect(
+            TextInput.Check("category", request.Category, 8), TextInput.Check("source", request.Source, 16),
             TextInput.Check("description", request.Description, 2000, required: true),
             TextInput.Check("address", request.Address, 200),
             TextInput.Check("reporter", request.Reporter, 100));
@@ -124,17 +125,18 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             return CaseCommandResult.Fail(Refusal.Conflict("VersionChanged", c.Version, expected));
         }
         var rules = await rulesProvider.CurrentAsync(ct);
-        var errors = TextInput.Collect(TextInput.Check("note", request.Note, 2000));
+        var errors = TextInput.Collect(TextInput.Check("note", request.Note, 2000), TextInput.Check("department", request.Department, 32),
+            TextInput.Check("reason", request.Reason, 32), TextInput.Check("resolution", request.Resolution, 16), TextInput.Check("category", request.Category, 8));
         var photos = request.PhotoIds ?? [];
         if (photos.Length > MaxPhotos)
         {
             errors.Add(new FieldError("photoIds", "TooManyPhotos", MaxPhotos));
         }
-        else if (await MissingPhotoAsync(photos, ct) is { } missing)
+        else if (errors.Count == 0 && await MissingPhotoAsync(photos, ct) is { } missing)
         {
             errors.Add(new FieldError("photoIds", "PhotoMissing", missing));
         }
-        if (request.Department is { Length: > 0 } department && !await db.Departments.AnyAsync(d => d.Code == department, ct))
+        if (errors.Count == 0 && request.Department is { Length: > 0 } department && !await db.Departments.AnyAsync(d => d.Code == department, ct))
         {
             errors.Add(new FieldError("department", "DepartmentUnknown", department));
         }

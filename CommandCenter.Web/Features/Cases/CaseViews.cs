@@ -14,7 +14,7 @@ public sealed record CaseClockView(
 
 /// <summary>One audit line of the timeline: the action, the clock after it, and the step it finished (deadline, on time).</summary>
 public sealed record CaseEventView(
-    long Seq, string Action, string? From, string To, string Actor, string ActorRole, DateTimeOffset At, string? Note, Guid[] PhotoIds,
+    long Seq, string Action, string? From, string To, string Category, string Actor, string ActorRole, DateTimeOffset At, string? Note, Guid[] PhotoIds,
     string? Department, string? Step, DateTimeOffset? Deadline, string? FinishedStep, DateTimeOffset? FinishedDeadline, bool? OnTime,
     double? ReminderAt);
 

@@ -37,23 +37,14 @@ public static class CasesApi
         });
 
         api.MapGet("/cases", async (string? status, string? stage, string? category, string? source, string? grid, string? dutyGrid, string? department,
-            bool? overdue, string? q, int? page, int? pageSize, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
+            bool? overdue, string? q, string? pending, int? page, int? pageSize, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
         {
-            if (page is < 1 or > CaseQueries.MaxPage)
-            {
-                return Problem.BadRequest("page", "OutOfRange", 1, CaseQueries.MaxPage);
-            }
-            if (pageSize is < 1 or > CaseQueries.MaxPageSize)
-            {
-                return Problem.BadRequest("pageSize", "OutOfRange", 1, CaseQueries.MaxPageSize);
-            }
-            if (TextInput.Collect(TextInput.Check("q", q, 32), TextInput.Check("grid", grid, 32), TextInput.Check("dutyGrid", dutyGrid, 32),
-                TextInput.Check("category", category, 8), TextInput.Check("department", department, 32)) is { Count: > 0 } bad)
+            var filter = new CaseFilter(status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), stage, category, source,
+                grid, dutyGrid, department, overdue, q, Pending: pending, Page: page ?? 1, PageSize: pageSize ?? 50);
+            if (filter.Validate() is { Count: > 0 } bad)
             {
                 return Problem.BadRequest([.. bad]);
             }
-            var filter = new CaseFilter(status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), stage, category, source,
-                grid, dutyGrid, department, overdue, q, Page: page ?? 1, PageSize: pageSize ?? 50);
             return Results.Ok(await queries.ListAsync(filter, ReadScope.For(user.ToActor()!), ct));
         });
 

@@ -21,12 +21,14 @@ public static class MapApi
     public static IEndpointRouteBuilder MapMapApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/map/cases", async ([AsParameters] CaseFilter filter, ClaimsPrincipal user, CaseMapQueries queries, CancellationToken ct) =>
-            Results.Text(JsonSerializer.Serialize(await queries.OpenCasesAsync(filter, ReadScope.For(user.ToActor()!), ct), GeoJson), "application/geo+json"))
+            filter.Validate() is { Count: > 0 } bad
+                ? Problem.BadRequest([.. bad])
+                : Results.Text(JsonSerializer.Serialize(await queries.OpenCasesAsync(filter, ReadScope.For(user.ToActor()!), ct), GeoJson), "application/geo+json"))
             .RequireAuthorization().WithTags("Map");
 
         // One case for a filtered map that heard of it live: the feature when it passes the filter, else 204 (drop it).
         app.MapGet("/api/map/cases/{id:guid}", async (Guid id, [AsParameters] CaseFilter filter, ClaimsPrincipal user, CaseMapQueries queries, CancellationToken ct) =>
-            await queries.OpenCaseAsync(id, filter, ReadScope.For(user.ToActor()!), ct) is { } feature
+            filter.Validate() is { Count: > 0 } bad ? Problem.BadRequest([.. bad]) : await queries.OpenCaseAsync(id, filter, ReadScope.For(user.ToActor()!), ct) is { } feature
                 ? Results.Text(JsonSerializer.Serialize(feature, GeoJson), "application/geo+json")
                 : Results.NoContent())
             .RequireAuthorization().WithTags("Map");

@@ -201,8 +201,8 @@ public sealed class EvaluationTests(CommandCenterFactory app) : CityTest(app)
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, connection);
-        cmd.Parameters.AddWithValue("from", From);
-        cmd.Parameters.AddWithValue("to", To);
+        cmd.Parameters.AddWithValue("from", From.ToUniversalTime());
+        cmd.Parameters.AddWithValue("to", To.ToUniversalTime());
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }

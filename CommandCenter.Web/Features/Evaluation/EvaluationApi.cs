@@ -40,15 +40,9 @@ public static class EvaluationApi
             {
                 return Problem.BadRequest(bad);
             }
-            var reader = ReadScope.For(user.ToActor()!);
-            var lists = new List<object>();
-            foreach (var table in new[] { await evaluation.DepartmentsAsync(period!, reader, ct), await evaluation.RegionsAsync(EvaluationCountQueries.RegionLevel.Subdistrict, period!, reader, ct) })
-            {
-                var list = await evaluation.RedBlackAsync(table, ct);
-                var names = table.Rows.ToDictionary(r => r.Code, r => r.Name);
-                object Unit(RankedUnit u) => new { rank = u.Rank, code = u.Code, name = names[u.Code], composite = u.Score.Value, grade = u.Score.Grade.Letter() };
-                lists.Add(new { scope = table.Scope, red = list.Red.Select(Unit), black = list.Black.Select(Unit), notEvaluated = list.NotEvaluated });
-            }
+            var boards = await evaluation.RedBlackBoardsAsync(period!, ReadScope.For(user.ToActor()!), ct);
+            object Unit(RedBlackEntry u) => new { rank = u.Rank, code = u.Code, name = u.Name, composite = u.Composite, grade = u.Grade.Letter() };
+            var lists = boards.Select(b => new { scope = b.Scope, red = b.Red.Select(Unit), black = b.Black.Select(Unit), notEvaluated = b.NotEvaluated });
             return Results.Ok(new { month = period!.First.ToString("yyyy-MM", CultureInfo.InvariantCulture), lists });
         });
 

@@ -13,7 +13,7 @@ namespace CommandCenter.Web.Features.Evaluation;
 /// formulas with the admin's settings, as tables with every count, rate, the composite and the grade. Units with nothing
 /// to evaluate are listed too, without a grade. Counts bands read counts per month (<see cref="EvaluationPeriod.BandMonths"/>).
 /// </summary>
-public sealed class EvaluationService(EvaluationCountQueries counts, EvaluationSettingsStore settingsStore, CityGeography city, CommandCenterDb db, CityClock clock)
+public sealed class EvaluationService(EvaluationCountQueries counts, EvaluationSettingsStore settingsStore, PracticeFigures practices, CityGeography city, CommandCenterDb db, CityClock clock)
 {
     public static readonly IReadOnlyList<string> Scopes = ["departments", "subdistricts", "communities", "dutygrids", "grids", "positions", "chiefs"];
 
@@ -69,6 +69,10 @@ public sealed class EvaluationService(EvaluationCountQueries counts, EvaluationS
     /// <summary>The period's instants: its first local midnight up to the midnight after its last day.</summary>
     public (DateTimeOffset From, DateTimeOffset To) Instants(EvaluationPeriod period) =>
         (clock.ToInstant(period.First.ToDateTime(TimeOnly.MinValue)), clock.ToInstant(period.End.ToDateTime(TimeOnly.MinValue)));
+
+    /// <summary>The practices (721, funnel, 首违不罚, satisfaction, hours per step) over the instants, as of now.</summary>
+    public Task<Practices> PracticesAsync(DateTimeOffset from, DateTimeOffset to, ReadScope reader, CancellationToken ct = default) =>
+        practices.OfAsync(from, to, clock.UtcNow, reader, ct);
 
     /// <summary>The tables of a scope (one; four for positions: grid members, intake, shift leads, dispatchers), or null for an unknown scope.</summary>
     public async Task<IReadOnlyList<EvaluationTable>?> TablesAsync(string scope, EvaluationPeriod period, ReadScope reader, CancellationToken ct = default) => scope switch
@@ -213,6 +217,20 @@ public sealed class EvaluationService(EvaluationCountQueries counts, EvaluationS
     {
         var settings = await settingsStore.CurrentAsync(ct);
         return RedBlackList.Of(table.Rows.Select(r => new UnitScore(r.Code, r.Composite is { } v && r.Grade is { } g ? new Score(v, g) : null)), settings.RedBlackListSize);
+    }
+
+    /// <summary>The monthly 红黑榜 of departments and of 街道 (domain.md §6.2), with the units' names.</summary>
+    public async Task<IReadOnlyList<RedBlackBoard>> RedBlackBoardsAsync(EvaluationPeriod period, ReadScope reader, CancellationToken ct = default)
+    {
+        var boards = new List<RedBlackBoard>();
+        foreach (var table in new[] { await DepartmentsAsync(period, reader, ct), await RegionsAsync(RegionLevel.Subdistrict, period, reader, ct) })
+        {
+            var list = await RedBlackAsync(table, ct);
+            var rows = table.Rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+            RedBlackEntry Entry(RankedUnit u) => new(u.Rank, u.Code, rows[u.Code].Name, rows[u.Code].Composite ?? Math.Round(u.Score.Value, 2), u.Score.Grade);
+            boards.Add(new RedBlackBoard(table.Scope, period, list.Red.Select(Entry).ToList(), list.Black.Select(Entry).ToList(), list.NotEvaluated));
+        }
+        return boards;
     }
 
     private static EvaluationRow Row(EvaluationColumn[] columns, string code, string name, Score? composite, params double?[] values)

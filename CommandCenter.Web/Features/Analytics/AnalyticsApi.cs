@@ -71,12 +71,7 @@ public static class AnalyticsApi
             return Results.Ok(new
             {
                 from = period!.First, to = period.Last, grids = heat,
-                repeats = repeats.Select(r => new
-                {
-                    category = r.CategoryCode, categoryName = categories.GetValueOrDefault(r.CategoryCode)?.DisplayName ?? r.CategoryCode,
-                    lon = r.Lon, lat = r.Lat, count = r.PeakCount, reports = r.Sightings.Count, first = r.FirstAt, last = r.LastAt,
-                    numbers = r.Sightings.Select(s => s.Number).Take(20),
-                }),
+                repeats = TrendCharts.RepeatPoints(repeats, categories),
             });
         });
         return app;

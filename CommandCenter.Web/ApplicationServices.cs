@@ -56,6 +56,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Evaluation.PracticeFigures>();
         services.AddScoped<Features.Analytics.AnalyticsQueries>();
         services.AddScoped<Features.Analytics.AnalyticsNames>();
+        services.AddScoped<Features.Reports.ReportBuilder>();
         services.AddHostedService<ClockWatcher>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();

@@ -22,6 +22,10 @@ public static class AnalyticsApi
             AnalyticsQueries analytics, AnalyticsNames names, CityClock clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             by ??= "category";
+            if (format is { Length: > 0 } && format is not ("json" or "xlsx" or "csv"))
+            {
+                return Problem.BadRequest("format", "FormatUnknown", "json, xlsx, csv");
+            }
             if (!AnalyticsQueries.Dimensions.Contains(by))
             {
                 return Problem.BadRequest("by", "OneOf", string.Join(", ", AnalyticsQueries.Dimensions));
@@ -51,6 +55,10 @@ public static class AnalyticsApi
             if (EvaluationApi.ParsePeriod(from, to, month, clock, out var period) is { } bad)
             {
                 return Problem.BadRequest(bad);
+            }
+if (format is { Length: > 0 } && format is not ("json" or "xlsx" or "csv"))
+            {
+                return Problem.BadRequest("format", "FormatUnknown", "json, xlsx, csv");
             }
             if (TextInput.Check("category", category, 5) is { } badCategory)
             {

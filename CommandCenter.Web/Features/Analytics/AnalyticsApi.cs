@@ -56,7 +56,7 @@ public static class AnalyticsApi
             {
                 return Problem.BadRequest(bad);
             }
-if (format is { Length: > 0 } && format is not ("json" or "xlsx" or "csv"))
+            if (format is { Length: > 0 } && format is not ("json" or "xlsx" or "csv"))
             {
                 return Problem.BadRequest("format", "FormatUnknown", "json, xlsx, csv");
             }

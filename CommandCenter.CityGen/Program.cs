@@ -6,6 +6,7 @@ namespace CommandCenter.CityGen;
 /// <summary>
 /// <c>citygen [sourceDir] [outputDir]</c>: the demo city from the OSM extract.
 /// <c>citygen --synthetic &lt;grids&gt; [outputDir] [--seed N]</c>: a synthetic city of that size for the scale benchmark.
+/// <c>citygen --history &lt;connection&gt; [--cases N] [--months M] [--seed N] [--until ISO] [--if-empty] [--reset]</c>: a year of cases in a database.
 /// </summary>
 internal static class Program
 {
@@ -13,6 +14,10 @@ internal static class Program
     {
         try
         {
+            if (args.Length > 0 && args[0] == "--history")
+            {
+                return HistoryCommand.Run(args[1..]);
+            }
             if (args.Length > 0 && args[0] == "--synthetic")
             {
                 return Synthetic(args[1..]);

@@ -57,6 +57,14 @@ public static class ApplicationServices
 
         services.AddSingleton<CaseRulesProvider>();
         services.AddScoped<CaseService>();
+        services.AddScoped<Features.History.HistoryLoader>();
+        services.AddScoped<Features.Evaluation.EvaluationCountQueries>();
+        services.AddScoped<Features.Evaluation.EvaluationSettingsStore>();
+        services.AddScoped<Features.Evaluation.EvaluationService>();
+        services.AddScoped<Features.Evaluation.PracticeFigures>();
+        services.AddScoped<Features.Analytics.AnalyticsQueries>();
+        services.AddScoped<Features.Analytics.AnalyticsNames>();
+        services.AddScoped<Features.Reports.ReportBuilder>();
         services.AddHostedService<ClockWatcher>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseMapQueries>();

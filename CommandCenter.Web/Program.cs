@@ -20,6 +20,8 @@ using CommandCenter.Web.Features.Zones;
 using CommandCenter.Web.Features.Vendors;
 using CommandCenter.Web.Features.Kiosks;
 using CommandCenter.Web.Features.Enforcement;
+using CommandCenter.Web.Features.Evaluation;
+using CommandCenter.Web.Features.Analytics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -68,6 +70,8 @@ app.MapZonesApi();
 app.MapVendorsApi();
 app.MapKiosksApi();
 app.MapEnforcementApi();
+app.MapEvaluationApi();
+app.MapAnalyticsApi();
 app.MapHub<OpsHub>("/hubs/ops");
 app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -14,10 +14,13 @@ public sealed record DepartmentEvaluation
     /// <summary>综合指标值 with its grade; null when nothing was due or handled.</summary>
     public required Score? Composite { get; init; }
 
-    public static DepartmentEvaluation Of(DepartmentCounts counts, EvaluationSettings settings)
+    /// <param name="counts">The unit's counts over the period.</param>
+    /// <param name="settings">Weights, bands and grade thresholds.</param>
+    /// <param name="months">How many months the counts cover (<see cref="EvaluationPeriod.BandMonths"/>): the bands are written for one month, so a count band reads the count per month.</param>
+    public static DepartmentEvaluation Of(DepartmentCounts counts, EvaluationSettings settings, double months = 1)
     {
         var f = settings.Department;
-        var points = f.FiledBands.ScoreOf(Percent.NotNegative(counts.Filed));
+        var points = f.FiledBands.ScoreOf(Percent.PerMonth(counts.Filed, months));
         var closing = Percent.Of(counts.Closed, counts.Due);
         // 按时处置率 divides by Due, so check that the on-time cases are among the handled ones.
         Percent.CheckSubset(counts.HandledOnTime, counts.Handled);

@@ -12,10 +12,13 @@ public sealed record DispatcherEvaluation
     /// <summary>综合指标值 with its grade; null when nothing was due.</summary>
     public required Score? Composite { get; init; }
 
-    public static DispatcherEvaluation Of(DispatcherCounts counts, EvaluationSettings settings)
+    /// <param name="counts">The unit's counts over the period.</param>
+    /// <param name="settings">Weights, bands and grade thresholds.</param>
+    /// <param name="months">How many months the counts cover (<see cref="EvaluationPeriod.BandMonths"/>): the bands are written for one month, so a count band reads the count per month.</param>
+    public static DispatcherEvaluation Of(DispatcherCounts counts, EvaluationSettings settings, double months = 1)
     {
         var f = settings.Dispatcher;
-        var band = f.DispatchedBands.ScoreOf(Percent.NotNegative(counts.Dispatched));
+        var band = f.DispatchedBands.ScoreOf(Percent.PerMonth(counts.Dispatched, months));
         var onTime = Percent.Of(counts.DispatchedOnTime, counts.Due);
         var accurate = Percent.Of(counts.Due - Percent.NotNegative(counts.Misrouted), counts.Due);
         return new DispatcherEvaluation

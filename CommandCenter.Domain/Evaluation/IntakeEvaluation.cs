@@ -12,10 +12,13 @@ public sealed record IntakeEvaluation
     /// <summary>综合指标值 with its grade; null when neither rate applies.</summary>
     public required Score? Composite { get; init; }
 
-    public static IntakeEvaluation Of(IntakeCounts counts, EvaluationSettings settings)
+    /// <param name="counts">The unit's counts over the period.</param>
+    /// <param name="settings">Weights, bands and grade thresholds.</param>
+    /// <param name="months">How many months the counts cover (<see cref="EvaluationPeriod.BandMonths"/>): the bands are written for one month, so a count band reads the count per month.</param>
+    public static IntakeEvaluation Of(IntakeCounts counts, EvaluationSettings settings, double months = 1)
     {
         var f = settings.Intake;
-        var band = f.AcceptedBands.ScoreOf(Percent.NotNegative(counts.Accepted));
+        var band = f.AcceptedBands.ScoreOf(Percent.PerMonth(counts.Accepted, months));
         var verify = Percent.Of(counts.VerifyDispatchedOnTime, counts.VerifyDispatches);
         var check = Percent.Of(counts.CheckDispatchedOnTime, counts.CheckDispatches);
         return new IntakeEvaluation

@@ -35,6 +35,14 @@ public static class Percent
     internal static long NotNegative(long count, [CallerArgumentExpression(nameof(count))] string name = "") =>
         count >= 0 ? count : throw new ArgumentOutOfRangeException(name, count, "A count cannot be negative.");
 
+    /// <summary>A count per month: the count divided by the months it covers (1 for a calendar month); throws on a negative count or a non-positive span.</summary>
+    internal static double PerMonth(long count, double months, [CallerArgumentExpression(nameof(count))] string name = "")
+    {
+        if (!(months > 0) || !double.IsFinite(months))
+            throw new ArgumentOutOfRangeException(nameof(months), months, "A period covers a positive number of months.");
+        return NotNegative(count, name) / months;
+    }
+
     /// <summary>100 − rate, for "lower is better" rates (漏报率, 返工率) inside a composite; null stays null.</summary>
     public static double? Complement(double? rate) => 100 - rate;
 }

@@ -13,19 +13,22 @@ public sealed record RegionEvaluation
     public required double? OnTimeClosingRate { get; init; }
     /// <summary>返工率 = rework ÷ handled; lower is better.</summary>
     public required double? ReworkRate { get; init; }
-    /// <summary>立案密度: cases filed per km² in the period (not a percentage).</summary>
+    /// <summary>立案密度: cases filed per km² and month (not a percentage).</summary>
     public required double FilingDensity { get; init; }
     /// <summary>立案密度 band score, 0–100.</summary>
     public required double DensityBandScore { get; init; }
     /// <summary>综合指标值 with its grade; null when nothing was due or handled.</summary>
     public required Score? Composite { get; init; }
 
-    public static RegionEvaluation Of(RegionCounts counts, EvaluationSettings settings)
+    /// <param name="counts">The unit's counts over the period.</param>
+    /// <param name="settings">Weights, bands and grade thresholds.</param>
+    /// <param name="months">How many months the counts cover (<see cref="EvaluationPeriod.BandMonths"/>): the bands are written for one month, so a count band reads the count per month.</param>
+    public static RegionEvaluation Of(RegionCounts counts, EvaluationSettings settings, double months = 1)
     {
         var f = settings.Region;
         if (!(counts.AreaKm2 > 0) || !double.IsFinite(counts.AreaKm2))
             throw new ArgumentOutOfRangeException(nameof(counts), counts.AreaKm2, "A region's area must be a positive number of km².");
-        var density = Percent.NotNegative(counts.Filed) / counts.AreaKm2;
+        var density = Percent.PerMonth(counts.Filed, months) / counts.AreaKm2;
         var band = f.DensityBands.ScoreOf(density);
         Percent.CheckSubset(counts.HandledOnTime, counts.Handled);
         Percent.CheckSubset(counts.ClosedOnTime, counts.Closed);

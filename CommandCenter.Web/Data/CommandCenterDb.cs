@@ -8,6 +8,7 @@ using CommandCenter.Web.Data.Citizen;
 using CommandCenter.Web.Data.City;
 using CommandCenter.Web.Data.Duty;
 using CommandCenter.Web.Data.Enforcement;
+using CommandCenter.Web.Data.Evaluation;
 using CommandCenter.Web.Data.Kiosks;
 using CommandCenter.Web.Data.Photos;
 using CommandCenter.Web.Data.Rules;
@@ -61,6 +62,8 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<CaseIntakeRow> CaseIntakes => Set<CaseIntakeRow>();
     public DbSet<KioskDutyRow> KioskDuties => Set<KioskDutyRow>();
     public DbSet<KioskLogRow> KioskLog => Set<KioskLogRow>();
+    public DbSet<CaseFactRow> CaseFacts => Set<CaseFactRow>();
+    public DbSet<CaseAssignmentRow> CaseAssignments => Set<CaseAssignmentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -54,4 +54,12 @@ public static class ReadScopeQueries
             new NpgsqlParameter("scope_dept", NpgsqlDbType.Text) { Value = (object?)scope.DepartmentCode ?? DBNull.Value },
             new NpgsqlParameter("scope_chief", NpgsqlDbType.Text) { Value = (object?)scope.StreetChiefPersonId ?? DBNull.Value },
         ]);
+
+    /// <summary>
+    /// The rule of <see cref="VisibleTo(IQueryable{Case}, ReadScope)"/> for aggregates over <c>cases</c> written in SQL: a condition on the
+    /// table (aliased <paramref name="alias"/>) and the same two parameters as <see cref="EventsSql"/>.
+    /// </summary>
+    public static (string Condition, NpgsqlParameter[] Parameters) CasesSql(ReadScope scope, string alias = "cases") =>
+        ($"(@scope_duty IS NULL OR {alias}.duty_grid_code = @scope_duty) AND (@scope_dept IS NULL OR {alias}.department_code = @scope_dept)",
+            EventsSql(scope).Parameters);
 }

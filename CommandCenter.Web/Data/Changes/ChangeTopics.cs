@@ -21,6 +21,8 @@ public static class ChangeTopics
     public const string KioskDuty = "kiosk-duty";
     /// <summary>Registered vendors and merchants (摊贩登记, 门前三包, 五星商户): audited, nothing cached.</summary>
     public const string Registry = "registry";
+    /// <summary>综合评价 weights, bands and grade thresholds (read fresh by every evaluation; nothing to reload).</summary>
+    public const string Evaluation = "evaluation";
 
     /// <summary>Changes after which the cached rules are read again.</summary>
     public static bool ReloadsRules(string topic) => topic is Rules or Calendar;

@@ -1793,6 +1793,126 @@ namespace CommandCenter.Web.Data.Migrations
                     b.ToTable("party_offences", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Web.Data.Evaluation.CaseAssignmentRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("ClockStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("clock_step");
+
+                    b.Property<string>("CurrentDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("current_department");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<bool?>("FirstOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_on_time");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<bool>("Reworked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reworked");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("state");
+
+                    b.HasKey("CaseId", "Department");
+
+                    b.HasIndex("DispatchedAt");
+
+                    b.ToTable("case_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("CommandCenter.Web.Data.Evaluation.CaseFactRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool?>("AllHandleOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_handle_on_time");
+
+                    b.Property<string>("ClockStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("clock_step");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("DutyGridCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("duty_grid_code");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<bool?>("FirstHandleOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_handle_on_time");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<bool>("Reworked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reworked");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("state");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("FiledAt");
+
+                    b.ToTable("case_facts", (string)null);
+                });
+
             modelBuilder.Entity("CommandCenter.Web.Data.Kiosks.KioskDutyRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -10,7 +10,7 @@ namespace CommandCenter.Web.Features.Auth;
 /// Demo accounts for every role, made from the demo city's people: <c>intake</c>, <c>shiftlead</c>, <c>dispatcher</c>,
 /// <c>handler</c> (市容环卫) and <c>handler-{department}</c>, <c>gridmember</c> and <c>gridmember-{n}</c> (one per duty grid),
 /// <c>roaddirector</c>, <c>leader</c>, <c>admin</c> (and <c>roaddirector-2</c>, <c>leader-2</c> … for the other leaders on the
-/// road-director roster), <c>streetchief-{street}</c> for each street's chief (e.g. <c>streetchief-S001</c>); all with the password
+/// road-director roster, <c>intake-2</c>, <c>shiftlead-2</c>, <c>dispatcher-2</c> … for the other desk staff), <c>streetchief-{street}</c> for each street's chief (e.g. <c>streetchief-S001</c>); all with the password
 /// <c>Demo:Password</c> (default Demo#2026). Accounts already there are left as they are; missing ones are added.
 /// </summary>
 public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, ILogger<DemoUserSeeder> logger)
@@ -48,6 +48,15 @@ public sealed class DemoUserSeeder(CommandCenterDb db, IConfiguration config, IL
         foreach (var role in new[] { Role.Intake, Role.ShiftLead, Role.Dispatcher, Role.RoadDirector, Role.Leader, Role.Admin })
         {
             Add(role.Slug(), role.Slug(), people.FirstOrDefault(x => x.Role == role.Slug()));
+        }
+        // The rest of the desk staff sign in too (intake-2 …), so each clerk's work is their own in the evaluation.
+        foreach (var role in new[] { Role.Intake, Role.ShiftLead, Role.Dispatcher })
+        {
+            var staff = people.Where(x => x.Role == role.Slug()).ToList();
+            for (var i = 1; i < staff.Count; i++)
+            {
+                Add($"{role.Slug()}-{i + 1}", role.Slug(), staff[i]);
+            }
         }
         for (var i = 0; i < dutyGrids.Count; i++)
         {

@@ -111,7 +111,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
 
         // The case, its first audit line and its number in one statement (see CaseInsert): one round trip, and the
         // day's counter row is locked only while that statement commits.
-        var evt = EventRow(c, done!, fromState: null, previousDepartment: null, rules);
+        var evt = CaseEventRows.From(c, done!, fromState: null, previousDepartment: null, rules);
         var day = DateOnly.FromDateTime(clock.ToLocal(now));
         // Rows written alongside (a citizen report's contact, the intake's zone verdict and offence records) share its
         // transaction, so a case never exists without them.
@@ -209,7 +209,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             return CaseCommandResult.Fail(ToRefusal(refused, null));
         }
-        var evt = EventRow(c, done!, from.Slug(), previousDepartment == c.DepartmentCode ? null : previousDepartment, rules);
+        var evt = CaseEventRows.From(c, done!, from.Slug(), previousDepartment == c.DepartmentCode ? null : previousDepartment, rules);
         evt.ReminderAt = input.ReminderShare;
         db.CaseEvents.Add(evt);
         try
@@ -279,23 +279,5 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         var found = await db.Photos.Where(p => photoIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         return photoIds.Except(found).Select(g => (Guid?)g).FirstOrDefault();
-    }
-
-    private static CaseEventRow EventRow(Case c, CaseTransition t, string? fromState, string? previousDepartment, CaseRulesProvider.Snapshot rules)
-    {
-        var reading = c.ReadClock(rules.Clock, t.At);
-        return new CaseEventRow
-        {
-            CaseId = c.Id, CaseNumber = c.Number, Action = t.Action.Slug(), FromState = fromState, ToState = t.To.Slug(),
-            Actor = t.Actor, ActorRole = t.Role.Slug(), At = t.At, Note = t.Note, PhotoIds = [.. t.PhotoIds],
-            Department = c.DepartmentCode, PreviousDepartment = previousDepartment,
-            Step = t.Step?.Slug(), Deadline = t.Deadline,
-            FinishedStep = t.Finished?.Step.Slug(), FinishedDeadline = t.Finished?.Deadline, OnTime = t.Finished?.OnTime,
-            Overdue = reading?.IsOverdue ?? false, Level = reading?.Level.ToString().ToLowerInvariant(),
-            CategoryCode = c.CategoryCode, GridCode = c.GridCode, DutyGridCode = c.DutyGridCode, Lon = c.Location.X, Lat = c.Location.Y,
-            Source = c.Source.Slug(), Street = c.StreetName ?? c.Address, ReportedAt = c.ReportedAt,
-            Supervision = c.SupervisionLevel, Flags = CaseFlags.Of(c, rules.Settings).Slugs,
-            StreetId = c.StreetId, StreetChiefPersonId = c.StreetChiefPersonId,
-        };
     }
 }

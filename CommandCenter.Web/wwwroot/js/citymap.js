@@ -11,6 +11,7 @@ import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
 import { startReplay as replay } from './map/replay.js';
 import { addPatrolLayers, applyPatrol, patrolsOf } from './map/patrols.js';
 import { refreshCoverage, showCoverage } from './map/coverage.js';
+import { showHotspots as hotspots } from './map/hotspots.js';
 
 const maps = new Map();
 let nextId = 1;
@@ -352,4 +353,12 @@ export function startFocusCycle(id, seconds) {
 export async function startReplay(id, date, speed) {
     const state = maps.get(id);
     return state?.ops ? replay(state, date, speed) : 0;
+}
+
+/** 研判: paints grid heat ({ gridCode: count }) and draws repeat problems ([{ lon, lat, count, reports, categoryName }]). */
+export async function showHotspots(id, heat, repeats) {
+    const state = maps.get(id);
+    if (!state) return;
+    await state.ready;
+    hotspots(state, heat ?? {}, repeats ?? []);
 }

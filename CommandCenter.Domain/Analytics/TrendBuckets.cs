@@ -1,0 +1,40 @@
+using CommandCenter.Domain.Evaluation;
+
+namespace CommandCenter.Domain.Analytics;
+
+/// <summary>The buckets of a trend: which bucket a local day falls in, and the buckets covering a period.</summary>
+public static class TrendBuckets
+{
+    public static string Slug(this TrendInterval interval) => interval.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? slug, out TrendInterval interval)
+    {
+        foreach (var i in Enum.GetValues<TrendInterval>())
+        {
+            if (i.Slug() == slug)
+            {
+                interval = i;
+                return true;
+            }
+        }
+        interval = default;
+        return false;
+    }
+
+    /// <summary>The bucket (as a period) holding <paramref name="day"/>.</summary>
+    public static EvaluationPeriod Of(DateOnly day, TrendInterval interval) => interval switch
+    {
+        TrendInterval.Day => EvaluationPeriod.Day(day),
+        TrendInterval.Week => EvaluationPeriod.Week(day),
+        _ => EvaluationPeriod.Month(day),
+    };
+
+    /// <summary>Every bucket that overlaps the period, oldest first (the first and last may stick out of it).</summary>
+    public static IReadOnlyList<EvaluationPeriod> Covering(EvaluationPeriod period, TrendInterval interval)
+    {
+        var buckets = new List<EvaluationPeriod>();
+        for (var bucket = Of(period.First, interval); bucket.First <= period.Last; bucket = Of(bucket.End, interval))
+            buckets.Add(bucket);
+        return buckets;
+    }
+}

@@ -31,7 +31,7 @@ public sealed class ChiefsAndDutyTests(CommandCenterFactory app) : BrowserTest(a
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var wall = await SignInAsync(context, "leader", "/wall");
-        await Assertions.Expect(wall.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
+        await WaitForLiveMapAsync(wall, 60_000);
         // December 2026 is 黄守仁's month (the seeded roster), the `roaddirector` account.
         var today = await (await ApiClient.SignInAsync(App, "leader")).Http.GetFromJsonAsync<JsonElement>("/api/duty/road-director");
         var name = today.GetProperty("person").GetProperty("name").GetString()!;

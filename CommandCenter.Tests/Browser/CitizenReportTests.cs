@@ -14,7 +14,7 @@ public sealed class CitizenReportTests(CommandCenterFactory app) : BrowserTest(a
     {
         var wallContext = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var wall = await SignInAsync(wallContext, "leader", "/wall");
-        await Assertions.Expect(wall.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await WaitForLiveMapAsync(wall, 60_000);
 
         // A citizen scans the notice board of 一枝园 (S001) with a phone: the page opens placed on that street.
         var phoneContext = await Chromium.NewContextAsync(new BrowserNewContextOptions

@@ -15,7 +15,7 @@ public sealed class OperationsMapTests(CommandCenterFactory app) : BrowserTest(a
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         var page = await SignInAsync(context, "dispatcher", "/map");
         var map = page.GetByTestId("city-map");
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await WaitForLiveMapAsync(page, 60_000);
         await Assertions.Expect(page.GetByTestId("map-legend")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("live-status")).ToContainTextAsync("实时");
         var openBefore = int.Parse(await page.GetByTestId("count-open").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public sealed class TiledMapTests(CommandCenterFactory app) : BrowserTest(app)
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         var page = await SignInAsync(context, "dispatcher", "/map?tiles=1");
         var map = page.GetByTestId("city-map");
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await WaitForLiveMapAsync(page, 60_000);
         await Assertions.Expect(map).ToHaveAttributeAsync("data-tiles", "true");
         await Assertions.Expect(page.GetByTestId("live-status")).ToContainTextAsync("实时");
         // The grids come from /tiles/grids: once the map settles, the drawn grids are tile features of the 548 grids.

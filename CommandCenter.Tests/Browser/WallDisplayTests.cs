@@ -15,7 +15,7 @@ public sealed class WallDisplayTests(CommandCenterFactory app) : BrowserTest(app
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var page = await SignInAsync(context, "leader", "/wall");
         var map = page.GetByTestId("city-map");
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await WaitForLiveMapAsync(page, 60_000);
         await Assertions.Expect(page.GetByTestId("kpi-tiles")).ToBeVisibleAsync();
         await page.EvaluateAsync("() => window.__noReload = true");
         var reportedBefore = await KpiAsync(page, "reported");

@@ -19,7 +19,7 @@ public sealed class WallRestartTests(CommandCenterFactory app) : BrowserTest(app
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var page = await SignInAsync(context, "leader", "/wall", server.Address);
         var map = page.GetByTestId("city-map");
-        await Assertions.Expect(map).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await WaitForLiveMapAsync(page, 60_000);
 
         await server.KillAsync();
         await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
@@ -32,7 +32,7 @@ public sealed class WallRestartTests(CommandCenterFactory app) : BrowserTest(app
 
         await server.StartAsync();
         // Nobody touches the wall: it comes back live by itself (reconnecting, or reloading a lost session) and shows the case.
-        await Assertions.Expect(page.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new LocatorAssertionsToHaveAttributeOptions { Timeout = 90_000 });
+        await WaitForLiveMapAsync(page, 90_000);
         await page.WaitForFunctionAsync("n => document.querySelector('[data-testid=city-map]').ccMap?.caseByNumber(n) !== null && document.querySelector('[data-testid=city-map]').ccMap?.caseByNumber(n) !== undefined", number,
             new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 200 });
         Assert.EndsWith("/wall", new Uri(page.Url).AbsolutePath);

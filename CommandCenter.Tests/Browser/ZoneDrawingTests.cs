@@ -20,7 +20,7 @@ public sealed class ZoneDrawingTests(CommandCenterFactory app) : BrowserTest(app
         var other = await SignInAsync(await Chromium.NewContextAsync(viewport), "dispatcher", "/map");
         foreach (var page in new[] { admin, other })
         {
-            await Assertions.Expect(page.GetByTestId("city-map")).ToHaveAttributeAsync("data-live-status", "live", new() { Timeout = 60_000 });
+            await WaitForLiveMapAsync(page, 60_000);
         }
         await WaitForInteractivityAsync(admin);
 
@@ -44,10 +44,10 @@ public sealed class ZoneDrawingTests(CommandCenterFactory app) : BrowserTest(app
         await Assertions.Expect(admin.GetByTestId("zone-shape")).ToContainTextAsync("4");
 
         var name = "鼠标绘制疏导点" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)[^4..];
-        await admin.GetByTestId("zone-name").Locator("input").FillAsync(name);
-        await admin.GetByTestId("zone-hours-start").Locator("input").FillAsync("16:30");
-        await admin.GetByTestId("zone-hours-end").Locator("input").FillAsync("20:00");
-        await admin.GetByTestId("zone-stalls").Locator("input").FillAsync("6");
+        await Field(admin, "zone-name").FillAsync(name);
+        await Field(admin, "zone-hours-start").FillAsync("16:30");
+        await Field(admin, "zone-hours-end").FillAsync("20:00");
+        await Field(admin, "zone-stalls").FillAsync("6");
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "zone-drawing.png") });
         await admin.GetByTestId("zone-save").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("drawer-zone")).ToContainTextAsync(name);
@@ -71,4 +71,8 @@ public sealed class ZoneDrawingTests(CommandCenterFactory app) : BrowserTest(app
         }
         await other.WaitForFunctionAsync($"async n => !(await {Map}.zones()).some(z => z.name === n)", name, new() { Timeout = 15_000 });
     }
+
+    // MudBlazor puts the test id on the <input> itself or on the field around it, depending on the component.
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

@@ -42,7 +42,7 @@ public sealed class IntakeZoneTests(CommandCenterFactory app) : CityTest(app)
             var offences = await intake.Http.GetFromJsonAsync<JsonElement>("/api/offences?party=vendor:V0001");
             Assert.Empty(offences.GetProperty("offences").EnumerateArray());
 
-            App.Time.SetUtcNow(new DateTimeOffset(closes, TimeSpan.FromHours(8)).AddMinutes(1));
+            App.Time.SetUtcNow(new DateTimeOffset(closes, TimeSpan.FromHours(8)).AddMinutes(1).ToUniversalTime());
             var closed = await ReportAsync(intake, lon, lat, "20501");
             Assert.Equal("outside", closed.GetProperty("zoneCheck").GetProperty("verdict").GetString());
             Assert.Equal(id, closed.GetProperty("zoneCheck").GetProperty("zoneId").GetString()); // the closed point is named

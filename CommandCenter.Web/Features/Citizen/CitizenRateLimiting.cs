@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using CommandCenter.Web.Problems;
 using Microsoft.AspNetCore.RateLimiting;
@@ -23,15 +22,8 @@ public static class CitizenRateLimiting
                 Window = TimeSpan.FromSeconds(Math.Max(1, options.WindowSeconds)),
                 QueueLimit = 0,
             }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
-                    : Math.Max(1, options.WindowSeconds);
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await new Refusal(StatusCodes.Status429TooManyRequests, "TooManyReports", [seconds], []).ToResult().ExecuteAsync(context.HttpContext);
-            };
         });
+        services.AddRefusalCode(Policy, "TooManyReports");
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommandCenter.Domain.Geography;
+using CommandCenter.Domain.Intake;
 using CommandCenter.Domain.Validation;
 using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Data;

@@ -7,6 +7,8 @@ public static class Browser
 {
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        // Expectations wait up to 15 s, not 5: a 2-core CI machine drawing maps in software is slow, not wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -60,5 +60,6 @@ public sealed class CommandCenterFactory : WebApplicationFactory<Program>
         await cmd.ExecuteNonQueryAsync();
         // Tiles built from the truncated cases would outlive them: truncation writes no case events.
         Services.GetService<TileCache>()?.Forget();
+        Services.GetService<CommandCenter.Web.Features.Wall.WallFigures>()?.Forget();
     }
 }

@@ -75,11 +75,34 @@ public sealed class WallFigures : IDisposable
         _ = Task.Delay(delay).ContinueWith(_ => RecomputeAsync(entry), TaskScheduler.Default).Unwrap();
     }
 
+    /// <summary>
+    /// Drops every computed snapshot and computes the watched ones again: for data changed behind the change log's
+    /// back (tests truncating cases between classes).
+    /// </summary>
+    public void Forget()
+    {
+        List<Entry> entries;
+        lock (_lock)
+        {
+            entries = [.. _entries.Values];
+            foreach (var entry in entries)
+            {
+                entry.Latest = null;
+            }
+        }
+        foreach (var entry in entries)
+        {
+            Schedule(entry, TimeSpan.Zero);
+        }
+    }
+
     private async Task RecomputeAsync(Entry entry)
     {
+        long generation;
         lock (_lock)
         {
             entry.Pending = false;
+            generation = ++entry.Started;
         }
         try
         {
@@ -88,6 +111,12 @@ public sealed class WallFigures : IDisposable
             List<Action<WallSnapshot>> watchers;
             lock (_lock)
             {
+                // A slower computation that started before a newer one must not overwrite the newer figures.
+                if (generation < entry.Applied)
+                {
+                    return;
+                }
+                entry.Applied = generation;
                 entry.Latest = snapshot;
                 watchers = [.. entry.Watchers];
             }
@@ -114,6 +143,8 @@ public sealed class WallFigures : IDisposable
         public List<Action<WallSnapshot>> Watchers { get; } = [];
         public WallSnapshot? Latest { get; set; }
         public bool Pending { get; set; }
+        public long Started { get; set; }
+        public long Applied { get; set; }
     }
 
     private sealed class Unwatch(WallFigures owner, Entry entry, Action<WallSnapshot> watcher) : IDisposable

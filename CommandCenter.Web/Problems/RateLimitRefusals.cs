@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Web.Problems;
@@ -20,9 +21,14 @@ public static class RateLimitRefusals
     public static IServiceCollection AddRefusalCode(this IServiceCollection services, string policy, string code)
     {
         services.Configure<RateLimitRefusalOptions>(o => o.CodeByPolicy[policy] = code);
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitRefusalOptions>>((limiter, codes) =>
-            limiter.OnRejected = (context, ct) => AnswerAsync(context, codes.Value));
+        // The one OnRejected handler is registered once, however many features add codes.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, AnswerSetup>());
         return services;
+    }
+
+    private sealed class AnswerSetup(IOptions<RateLimitRefusalOptions> codes) : IConfigureOptions<RateLimiterOptions>
+    {
+        public void Configure(RateLimiterOptions options) => options.OnRejected = (context, ct) => AnswerAsync(context, codes.Value);
     }
 
     private static async ValueTask AnswerAsync(OnRejectedContext context, RateLimitRefusalOptions codes)

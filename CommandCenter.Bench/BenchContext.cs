@@ -16,6 +16,8 @@ public sealed class BenchContext(BenchOptions options) : IAsyncDisposable
     public const string Password = "Demo#2026";
     private AppProcess? _demo;
     private AppProcess? _scale;
+    private AppProcess? _year;
+    private YearHistory? _history;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -59,6 +61,20 @@ public sealed class BenchContext(BenchOptions options) : IAsyncDisposable
         return _scale;
     }
 
+    /// <summary>The app on the generated year (loaded first if missing, see <see cref="YearHistory"/>), and what that year holds.</summary>
+    public async Task<(AppProcess App, YearHistory History)> YearAppAsync(CancellationToken ct)
+    {
+        _history ??= await YearHistory.EnsureAsync(Options, ct);
+        if (_year is null)
+        {
+            var log = Path.Combine(Options.Artifacts, "bench-year-app.log");
+            Log($"starting CommandCenter.Web (Release) on {_history.Database}; log in {log}");
+            _year = await AppProcess.StartAsync(Options, _history.ConnectionString, new Dictionary<string, string>(), log, ct);
+            Log($"year app healthy at {_year.BaseUri}");
+        }
+        return (_year, _history);
+    }
+
     public async Task<IBrowser> BrowserAsync()
     {
         _playwright ??= await Playwright.CreateAsync();
@@ -93,5 +109,6 @@ public sealed class BenchContext(BenchOptions options) : IAsyncDisposable
         _playwright?.Dispose();
         _demo?.Dispose();
         _scale?.Dispose();
+        _year?.Dispose();
     }
 }

@@ -1,13 +1,15 @@
 namespace CommandCenter.Bench;
 
 /// <summary>
-/// What to run: the full or quick pass, which measures, the databases (the demo city's <c>commandcenter_bench</c> and
-/// the 20,000-grid <c>commandcenter_scale</c>) and where the repository is.
+/// What to run: the full or quick pass, which measures, the databases (the demo city's <c>commandcenter_bench</c>,
+/// the 20,000-grid <c>commandcenter_scale</c> and the generated year <c>commandcenter_year</c>) and where the repository is.
 /// </summary>
-public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Only, int Runs, int Warmups, string ConnectionString, string ScaleDatabase, string RepoRoot)
+public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Only, int Runs, int Warmups, string ConnectionString, string ScaleDatabase, string RepoRoot,
+    string YearDatabase = BenchOptions.DefaultYearDatabase)
 {
     public const string DefaultConnection = "Host=127.0.0.1;Port=55432;Database=commandcenter_bench;Username=postgres";
     public const string DefaultScaleDatabase = "commandcenter_scale";
+    public const string DefaultYearDatabase = "commandcenter_year";
 
     public string WebDll => Path.Combine(RepoRoot, "CommandCenter.Web", "bin", "Release", "net10.0", "CommandCenter.Web.dll");
 
@@ -21,6 +23,13 @@ public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Only, int Run
 
     /// <summary>The scale database on the same server.</summary>
     public string ScaleConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = ScaleDatabase }.ConnectionString;
+
+    /// <summary>The demo city with a generated year of cases (E1, E2) on the same server.</summary>
+    public string YearConnectionString => WithDatabase(YearDatabase);
+
+    public string CityGenDll => Path.Combine(RepoRoot, "CommandCenter.CityGen", "bin", "Release", "net10.0", "CommandCenter.CityGen.dll");
+
+    public string WithDatabase(string database) => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
     public bool Selected(string id) => Only.Count == 0 || Only.Contains(id);
 
@@ -59,7 +68,8 @@ public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Only, int Run
         }
         var connection = Environment.GetEnvironmentVariable("CC_BENCH_CONNECTION") is { Length: > 0 } c ? c : DefaultConnection;
         var scale = Environment.GetEnvironmentVariable("CC_BENCH_SCALE_DATABASE") is { Length: > 0 } s ? s : DefaultScaleDatabase;
-        return new BenchOptions(quick, only, runs ?? (quick ? 2 : 5), warmups ?? 1, connection, scale, FindRepoRoot());
+        var year = Environment.GetEnvironmentVariable("CC_BENCH_YEAR_DATABASE") is { Length: > 0 } y ? y : DefaultYearDatabase;
+        return new BenchOptions(quick, only, runs ?? (quick ? 2 : 5), warmups ?? 1, connection, scale, FindRepoRoot(), year);
     }
 
     // The bench runs from its own bin folder or from the repository; either way the solution file marks the root.

@@ -10,5 +10,7 @@ public static class Measures
         new LookupBench(),
         new TileBench(),
         new WallBench(),
+        new EvaluationBench(),
+        new TrendBench(),
     ];
 }

@@ -64,11 +64,11 @@ public sealed class AnalyticsQueries(EvaluationCountQueries queries, CityClock c
         TrendSeries Series(string key, string name, IReadOnlyCollection<string> members)
         {
             var values = buckets.Select(b => CountOf(members, b.First)).ToList();
-            var previous = buckets.Select(b => (double)CountOf(members, (b.Kind == EvaluationPeriodKind.Month ? b.Previous : TrendBuckets.Of(b.First.AddDays(-1), interval)).First)).ToList();
-            var lastYear = buckets.Select(b => (double)CountOf(members, TrendBuckets.Of(b.First.AddYears(-1), interval).First)).ToList();
+            var previous = buckets.Select(b => (double)CountOf(members, TrendBuckets.Before(b, interval).First)).ToList();
+            var lastYear = buckets.Select(b => (double)CountOf(members, TrendBuckets.YearBefore(b, interval).First)).ToList();
             return new TrendSeries(key, name, values,
                 values.Select((v, i) => PeriodChange.Of(v, previous[i])?.Relative).ToList(),
-                values.Select((v, i) => TrendBuckets.Of(buckets[i].First.AddYears(-1), interval).First >= yearBefore ? PeriodChange.Of(v, lastYear[i])?.Relative : null).ToList());
+                values.Select((v, i) => TrendBuckets.YearBefore(buckets[i], interval).First >= yearBefore ? PeriodChange.Of(v, lastYear[i])?.Relative : null).ToList());
         }
         var series = kept.Select(k => Series(k, nameOf(k), [k])).ToList();
         if (others.Count > 0)

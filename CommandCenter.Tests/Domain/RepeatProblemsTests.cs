@@ -128,6 +128,33 @@ public sealed class RepeatProblemsTests
     }
 
     [Fact]
+    public void Grouping_by_cells_finds_the_same_places_as_comparing_each_sighting_with_every_place()
+    {
+        // 3,000 sightings of 3 categories scattered over 600 m × 600 m: the cell-hashed grouping must give exactly the
+        // places of the plain rule (each sighting, strongest first, joins the first-founded place within 50 m or founds one).
+        var random = new Random(7);
+        var sightings = Enumerable.Range(0, 3_000).Select(i =>
+        {
+            var r = Report(i, (i % 3) switch { 0 => Litter, 1 => Vending, _ => "20102" }, random.NextDouble() * 600, random.NextDouble() * 600, random.NextDouble() * 30);
+            return new RepeatSighting(r.CaseId, r.Number, r.CategoryCode, r.Lon, r.Lat, r.ReportedAt, 3 + random.Next(4));
+        }).ToList();
+
+        var plain = new List<(string Category, double Lon, double Lat, List<string> Numbers)>();
+        foreach (var s in sightings.OrderByDescending(s => s.NearbyCount).ThenBy(s => s.ReportedAt).ThenBy(s => s.Number, StringComparer.Ordinal))
+        {
+            var home = plain.FindIndex(p => p.Category == s.CategoryCode && RepeatProblems.Metres(p.Lon, p.Lat, s.Lon, s.Lat) <= Rule.RadiusMetres);
+            if (home < 0)
+                plain.Add((s.CategoryCode, s.Lon, s.Lat, [s.Number]));
+            else
+                plain[home].Numbers.Add(s.Number);
+        }
+        var grouped = RepeatProblems.Group(sightings, Rule);
+
+        Assert.InRange(plain.Count, 100, 2_999); // the fixture really groups
+        Assert.Equal(plain.Select(p => string.Join(",", p.Numbers)), grouped.Select(g => string.Join(",", g.Sightings.Select(s => s.Number))));
+    }
+
+    [Fact]
     public void Metres_between_two_points_are_equirectangular()
     {
         // 30 m north and 40 m east of each other: 50 m.

@@ -65,8 +65,7 @@ public static class AnalyticsApi
                 return Problem.BadRequest(badCategory);
             }
             var scope = ReadScope.For(user.ToActor()!);
-            var heat = await analytics.GridHeatAsync(period!, category, scope, ct);
-            var repeats = await analytics.RepeatProblemsAsync(period!, category, scope, RepeatProblemRule.Defaults, ct);
+            var (heat, repeats) = await analytics.HotspotsAsync(period!, category, scope, RepeatProblemRule.Defaults, ct);
             var categories = (await rules.CurrentAsync(ct)).Categories;
             if (format is "xlsx" or "csv")
             {

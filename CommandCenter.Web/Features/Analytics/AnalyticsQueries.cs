@@ -17,6 +17,9 @@ public sealed record TrendSeries(string Key, string Name, IReadOnlyList<long> Co
 /// <summary>A trend: its buckets (first days), the series (largest first) and the total per bucket with its changes.</summary>
 public sealed record Trend(string By, TrendInterval Interval, IReadOnlyList<DateOnly> Buckets, IReadOnlyList<TrendSeries> Series, TrendSeries Total);
 
+/// <summary>网格热力 (reports per unit grid) and the 重复问题 places of a period.</summary>
+public sealed record Hotspots(IReadOnlyDictionary<string, long> Heat, IReadOnlyList<RepeatProblem> Repeats);
+
 /// <summary>研判: trends by category, source and department, grid heat and repeat problems, all aggregated in PostgreSQL.</summary>
 public sealed class AnalyticsQueries(EvaluationCountQueries queries, CityClock clock)
 {
@@ -79,37 +82,38 @@ public sealed class AnalyticsQueries(EvaluationCountQueries queries, CityClock c
         return new Trend(by, interval, buckets.Select(b => b.First).ToList(), series, total);
     }
 
-    /// <summary>网格热力: cases reported per unit grid in the period, optionally of one category (prefix, e.g. 205 for 街面秩序).</summary>
-    public async Task<IReadOnlyDictionary<string, long>> GridHeatAsync(EvaluationPeriod period, string? category, ReadScope scope, CancellationToken ct = default)
+    /// <summary>
+    /// 网格热力 and 重复问题 of a period, optionally of one category (prefix, e.g. 205 for 街面秩序), from one read of
+    /// the reports: the heat is the reports per unit grid in the period; the repeat problems group the period's reports
+    /// (with the rule's window before it, merged ones left out) by the domain's rule into places — same category, within
+    /// 50 m, at least 3 times in 30 days — strongest first. One scan instead of a GROUP BY and a second scan of the same
+    /// rows (E2: the year's page read 140,000 cases twice).
+    /// </summary>
+    public async Task<Hotspots> HotspotsAsync(EvaluationPeriod period, string? category, ReadScope scope, RepeatProblemRule rule, CancellationToken ct = default)
     {
         var (from, to) = Instants(period);
         var (visible, _) = ReadScopeQueries.CasesSql(scope, "c");
         var heat = new Dictionary<string, long>(StringComparer.Ordinal);
-        await queries.ReadAsync($"""
-            SELECT c.grid_code, count(*) FROM cases c
-            WHERE c.reported_at >= @from AND c.reported_at < @to AND (@category = '' OR c.category_code LIKE @category || '%') AND {visible}
-            GROUP BY 1
-            """, from, to, to, scope, r => heat[r.GetString(0)] = r.GetInt64(1), ct, new NpgsqlParameter("category", category ?? ""));
-        return heat;
-    }
-
-    /// <summary>
-    /// 重复问题: the reports of the period (and the rule's window before it) as points from PostgreSQL, grouped by the
-    /// domain's rule into places — same category, within 50 m, at least 3 times in 30 days — strongest first.
-    /// </summary>
-    public async Task<IReadOnlyList<RepeatProblem>> RepeatProblemsAsync(EvaluationPeriod period, string? category, ReadScope scope, RepeatProblemRule rule, CancellationToken ct = default)
-    {
-        var (from, to) = Instants(period);
-        var (visible, _) = ReadScopeQueries.CasesSql(scope, "c");
         var reports = new List<RepeatCandidate>();
         await queries.ReadAsync($"""
-            SELECT c.id, c.number, c.category_code, ST_X(c.location), ST_Y(c.location), c.reported_at FROM cases c
-            WHERE c.reported_at >= @from - @window AND c.reported_at < @to AND (@category = '' OR c.category_code LIKE @category || '%')
-                AND c.state NOT IN ('merged') AND {visible}
+            SELECT c.id, c.number, c.category_code, ST_X(c.location), ST_Y(c.location), c.reported_at, c.grid_code, c.state = 'merged' FROM cases c
+            WHERE c.reported_at >= @from - @window AND c.reported_at < @to AND (@category = '' OR c.category_code LIKE @category || '%') AND {visible}
             """, from, to, to, scope,
-            r => reports.Add(new RepeatCandidate(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), r.GetFieldValue<DateTimeOffset>(5))),
+            r =>
+            {
+                var at = r.GetFieldValue<DateTimeOffset>(5);
+                if (at >= from)
+                {
+                    var grid = r.GetString(6);
+                    heat[grid] = heat.GetValueOrDefault(grid) + 1;
+                }
+                if (!r.GetBoolean(7))
+                {
+                    reports.Add(new RepeatCandidate(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), at));
+                }
+            },
             ct, new NpgsqlParameter("category", category ?? ""), new NpgsqlParameter("window", rule.Window));
-        return RepeatProblems.Group(RepeatProblems.Sightings(reports, rule, from), rule);
+        return new Hotspots(heat, RepeatProblems.Group(RepeatProblems.Sightings(reports, rule, from), rule));
     }
 
     private (DateTimeOffset From, DateTimeOffset To) Instants(EvaluationPeriod period) =>

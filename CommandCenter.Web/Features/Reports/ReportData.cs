@@ -37,10 +37,10 @@ public sealed class ReportBuilder(IServiceScopeFactory scopes)
         var (from, to) = evaluation.Instants(period);
         var practices = await evaluation.PracticesAsync(from, to, reader, ct);
         async Task<Trend> TrendOf(string by, TrendInterval interval) => await analytics.TrendAsync(by, interval, period, reader, await names.ForAsync(by, ct), ct);
+        var hotspots = await analytics.HotspotsAsync(period, null, reader, RepeatProblemRule.Defaults, ct);
         return new ReportData(period, departments, subdistricts, boards, practices,
             await TrendOf("category", compareBy), await TrendOf("source", compareBy), await TrendOf("department", compareBy),
             await TrendOf("category", TrendInterval.Day),
-            await analytics.GridHeatAsync(period, null, reader, ct),
-            await analytics.RepeatProblemsAsync(period, null, reader, RepeatProblemRule.Defaults, ct));
+            hotspots.Heat, hotspots.Repeats);
     }
 }

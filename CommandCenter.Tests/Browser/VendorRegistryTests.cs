@@ -122,7 +122,8 @@ public sealed partial class VendorRegistryTests(CommandCenterFactory app) : Brow
 
             var log = (await staff.Http.GetFromJsonAsync<JsonElement>($"/api/kiosks/{kioskId}")).GetProperty("log");
             Assert.Equal(shown, log[0].GetProperty("caseNumber").GetString());
-            var created = await staff.CaseAsync(log[0].GetProperty("caseId").GetGuid());
+            // The case lies outside the grid member's duty grid, so a city-wide reader confirms its source.
+            var created = await (await ApiClient.SignInAsync(App, "leader")).CaseAsync(log[0].GetProperty("caseId").GetGuid());
             Assert.Equal("kiosk", created.GetProperty("case").GetProperty("source").GetString());
             await Assertions.Expect(page.GetByTestId("kiosk-log-row").First).ToContainTextAsync(shown);
 

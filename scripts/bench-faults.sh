@@ -7,7 +7,7 @@ cd "$CC_ROOT"
 
 cc_require_dotnet
 cc_apt_install chromium fonts-noto-cjk
-cc_start_postgres commandcenter_bench_faults
+cc_ensure_postgres commandcenter_bench_faults
 export CC_TEST_CONNECTION="$(cc_connection_string commandcenter_bench_faults)"
 cc_start_redis
 export CC_TEST_REDIS="127.0.0.1:${CC_REDIS_PORT:-56379}"

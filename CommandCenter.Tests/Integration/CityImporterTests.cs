@@ -60,6 +60,21 @@ public sealed class CityImporterTests(CommandCenterFactory app) : IDisposable
     }
 
     [Fact]
+    public async Task A_street_name_longer_than_a_case_keeps_is_rejected_before_any_case_could_fail_on_it()
+    {
+        Mutate("streets.geojson", fc => Feature(fc, 0)["properties"]!["name"] = new string('路', 101));
+        var error = await RejectedAsync(e => e.Field == "name");
+        Assert.Equal("streets.geojson", error.File);
+        Assert.Contains("100", error.Message);
+        Mutate("streets.geojson", fc =>
+        {
+            Feature(fc, 0)["properties"]!["name"] = "中山东路";
+            Feature(fc, 0)["properties"]!["chiefName"] = new string('张', 51);
+        });
+        Assert.Contains("50", (await RejectedAsync(e => e.Field == "chiefName")).Message);
+    }
+
+    [Fact]
     public async Task A_missing_property_is_rejected()
     {
         Mutate("kiosks.geojson", fc => Feature(fc, 0)["properties"]!.AsObject().Remove("radiusM"));

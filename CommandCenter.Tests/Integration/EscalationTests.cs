@@ -122,6 +122,59 @@ public sealed class EscalationTests(CommandCenterFactory app) : CityTest(app)
     }
 
     [Fact]
+    public async Task Alerts_follow_who_holds_the_post_now_and_leave_people_who_signed_out()
+    {
+        await SpansAsync(overdueHours: 10, acknowledgeHours: 10);
+        var (streetId, chain) = await ChainOfThreeAsync();
+        var (caseId, deadline) = await DispatchedOnStreetAsync(streetId, "在岗接收测试: 水管破裂");
+        var leader = await ApiClient.SignInAsync(App, "leader");
+        var squadron = await ApiClient.SignInAsync(App, chain[1]);
+        var squadronPerson = (await squadron.Http.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("personId").GetString();
+        var original = (await leader.Http.GetFromJsonAsync<JsonElement>($"/api/streets/{streetId}")).GetProperty("chief").GetProperty("personId").GetString()!;
+        // A new chief for the street from today: the chief of a street of another chain, signed in on their phone.
+        var otherStreet = streetId == "S008" ? "S001" : "S008";
+        var successor = await ApiClient.SignInAsync(App, $"streetchief-{otherStreet}");
+        var successorPerson = (await successor.Http.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("personId").GetString()!;
+        try
+        {
+            App.Time.SetUtcNow(deadline.AddSeconds(1));
+            var chief = await ApiClient.SignInAsync(App, $"streetchief-{streetId}");
+            var first = (await Eventually.HoldsAsync(() => AlertsOfAsync(chief, caseId), l => l.Count > 0, "the chief's overdue alert")).Single();
+            Assert.Equal(1, first.GetProperty("level").GetInt32());
+
+            // Reassigned: the former chief's bell empties and the new chief's rings with the same alert.
+            Assert.Equal(HttpStatusCode.OK, (await leader.Http.PutAsJsonAsync($"/api/streets/{streetId}/chief", new { personId = successorPerson, from = Today() })).StatusCode);
+            var moved = (await Eventually.HoldsAsync(() => AlertsOfAsync(successor, caseId), l => l.Count > 0, "the alert handed to the new chief")).Single();
+            Assert.Equal("overdue", moved.GetProperty("kind").GetString());
+            Assert.Equal(1, moved.GetProperty("level").GetInt32());
+            Assert.Empty(await AlertsOfAsync(chief, caseId));
+
+            // The new chief signs out everywhere: at the watcher's next look the signed-in chief above holds it.
+            await using (var conn = new NpgsqlConnection(TestDatabase.ConnectionString))
+            {
+                await conn.OpenAsync();
+                await using var end = new NpgsqlCommand("UPDATE sign_in_sessions SET ended_at = now() WHERE user_name = @u AND ended_at IS NULL", conn);
+                end.Parameters.AddWithValue("u", $"streetchief-{otherStreet}");
+                Assert.True(await end.ExecuteNonQueryAsync() > 0);
+            }
+            App.Time.Advance(TimeSpan.FromMinutes(6));
+            squadron = await ApiClient.SignInAsync(App, chain[1]);
+            var covered = (await Eventually.HoldsAsync(() => AlertsOfAsync(squadron, caseId), l => l.Count > 0, "the alert covered by the chief above")).Single();
+            Assert.Equal(1, covered.GetProperty("level").GetInt32());
+            Assert.Equal($"person:{squadronPerson}", covered.GetProperty("recipient").GetString());
+            // Across all of it one alert stood at a time for the condition; the hand-overs are in the change log.
+            var all = (await leader.Http.GetFromJsonAsync<JsonElement>("/api/alerts")).EnumerateArray()
+                .Where(a => a.GetProperty("caseId").GetString() == caseId.ToString() && a.GetProperty("kind").GetString() == "overdue").ToList();
+            Assert.Equal(3, all.Count);
+            Assert.Single(all, a => a.GetProperty("clearedAt").ValueKind == JsonValueKind.Null);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await leader.Http.PutAsJsonAsync($"/api/streets/{streetId}/chief", new { personId = original, from = Today() })).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Only_the_admin_changes_the_spans_and_the_change_is_logged()
     {
         var leader = await ApiClient.SignInAsync(App, "leader");
@@ -146,6 +199,9 @@ public sealed class EscalationTests(CommandCenterFactory app) : CityTest(app)
         Assert.Equal("admin", reader.GetString(0));
         Assert.Equal("2", reader.GetString(1));
     }
+
+    private string Today() =>
+        App.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task SpansAsync(double overdueHours, double acknowledgeHours)
     {

@@ -40,7 +40,7 @@ public sealed class HubBroadcaster(IHubContext<OpsHub> hub, HubLeadership leader
             {
                 // Alerts go to the people they are for only: the recipient address is a hub group.
                 var alert = JsonSerializer.Deserialize<JsonElement>(json);
-                var method = message.Action switch { "raised" => "alertRaised", "cleared" => "alertCleared", _ => "alertAcknowledged" };
+                var method = message.Action switch { "raised" => "alertRaised", "cleared" or "handed-over" => "alertCleared", _ => "alertAcknowledged" };
                 await hub.Clients.Group(alert.GetProperty("recipient").GetString()!).SendAsync(method, new
                 {
                     id = message.EntityId, kind = alert.GetProperty("kind").GetString(), to = alert.GetProperty("recipient").GetString(),

@@ -66,6 +66,37 @@ public sealed class AlertService(CommandCenterDb db, CityClock clock, ChangeFoll
         return true;
     }
 
+    /// <summary>
+    /// Moves a standing alert to someone else (its holder signed out or left the post): the holder's copy is closed and
+    /// the new holder gets it with the full acknowledgement time from now. False when it is no longer open.
+    /// </summary>
+    public async Task<bool> HandOverAsync(Guid id, string recipient, DateTimeOffset? escalatesAt, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id && a.ClearedAt == null && a.AcknowledgedAt == null, ct);
+        if (row is null || row.Recipient == recipient)
+        {
+            return false;
+        }
+        var now = clock.UtcNow;
+        row.ClearedAt = now;
+        db.Record(ChangeTopics.Alert, row.Id.ToString(), "handed-over", "system", now, after: AlertView.From(row));
+        // Two saves: the open key is unique, so the old copy must be closed before the new one is written.
+        await db.SaveChangesAsync(ct);
+        var moved = new AlertRow
+        {
+            Id = Guid.NewGuid(), Kind = row.Kind, Recipient = recipient, Level = row.Level, Key = row.Key, CaseId = row.CaseId,
+            CaseNumber = row.CaseNumber, KioskId = row.KioskId, Item = row.Item, StreetId = row.StreetId, MessageCode = row.MessageCode,
+            MessageArgs = row.MessageArgs, RaisedAt = now, EscalatesAt = escalatesAt, EscalatedFrom = row.EscalatedFrom,
+        };
+        db.Alerts.Add(moved);
+        db.Record(ChangeTopics.Alert, moved.Id.ToString(), "raised", "system", now, before: AlertView.From(row), after: AlertView.From(moved));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        follower.Poke();
+        return true;
+    }
+
     /// <summary>The condition is over (restocked, case handled): every open alert with a key starting so is cleared.</summary>
     public async Task<int> ClearAsync(string keyPrefix, string actor, CancellationToken ct = default)
     {

@@ -33,6 +33,10 @@ public sealed class EscalationWatcher(
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SupervisionLookBack = TimeSpan.FromDays(1);
+    // Someone counts as signed in with an open sign-in of the last week (a refresh token's life; past it a device signs in again).
+    private static readonly TimeSpan SignedInWindow = TimeSpan.FromDays(7);
+    private static readonly string[] ChiefKinds = [OverdueKind, EscalationKind, SupervisionKind];
+    private static readonly string PersonPrefix = AlertAudience.Person("");
     private static readonly CaseState[] Fixed = [CaseState.Handled, CaseState.Checking, CaseState.PendingClose];
 
     private CancellationTokenSource _wake = new();
@@ -95,6 +99,8 @@ public sealed class EscalationWatcher(
         var roster = await db.StreetChiefRosterAsync(ct);
         var now = clock.UtcNow;
         var local = clock.ToLocal(now);
+        var signedIn = await SignedInPeopleAsync(db, now, ct);
+        var on = new Func<string, bool>(signedIn.Contains);
         var openKeys = (await db.Alerts.AsNoTracking().Where(a => a.ClearedAt == null).Select(a => a.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         DateTimeOffset? next = null;
         void Soonest(DateTimeOffset? at)
@@ -105,7 +111,7 @@ public sealed class EscalationWatcher(
             }
         }
 
-        await SuperviseAsync(db, alerts, roster, policy, rules, now, local, openKeys, Soonest, ct);
+        await SuperviseAsync(db, alerts, roster, policy, rules, now, local, openKeys, on, Soonest, ct);
 
         // Overdue in handling, on a street: the planned alerts up the chain of chiefs in charge now.
         var open = CaseStates.Open;
@@ -132,7 +138,8 @@ public sealed class EscalationWatcher(
                     continue;
                 }
                 var up = policy.EscalateUnacknowledged(planned.Level, now, chain, rules.Clock);
-                await alerts.RaiseAsync(new NewAlert(i == 0 ? OverdueKind : EscalationKind, AlertAudience.Person(planned.PersonId), key,
+                var to = OnDutyRecipient.Choose(chain, i, DeputiesOf(roster, c.StreetId!, local), on) ?? planned.PersonId;
+                await alerts.RaiseAsync(new NewAlert(i == 0 ? OverdueKind : EscalationKind, AlertAudience.Person(to), key,
                     i == 0 ? "CaseOverdueOnStreet" : "CaseOverdueEscalated", c.Number, c.StreetName ?? c.StreetId!)
                 {
                     Level = i + 1, CaseId = c.Id, CaseNumber = c.Number, StreetId = c.StreetId, EscalatesAt = up?.DueAt,
@@ -141,14 +148,16 @@ public sealed class EscalationWatcher(
             }
         }
 
-        await EscalateUnacknowledgedAsync(db, alerts, roster, policy, rules, now, local, openKeys, Soonest, ct);
+        await HandOverAsync(db, alerts, roster, policy, rules, now, local, on, ct);
+        await EscalateUnacknowledgedAsync(db, alerts, roster, policy, rules, now, local, openKeys, on, Soonest, ct);
         await ClearAsync(db, alerts, now, ct);
         return next;
     }
 
     /// <summary>督办 events since the last look: the department, and for a person's 督办 the street's chief, are alerted once per level.</summary>
     private async Task SuperviseAsync(CommandCenterDb db, AlertService alerts, StreetChiefRoster roster, EscalationPolicy policy,
-        CaseRulesProvider.Snapshot rules, DateTimeOffset now, DateTime local, HashSet<string> openKeys, Action<DateTimeOffset?> soonest, CancellationToken ct)
+        CaseRulesProvider.Snapshot rules, DateTimeOffset now, DateTime local, HashSet<string> openKeys, Func<string, bool> on,
+        Action<DateTimeOffset?> soonest, CancellationToken ct)
     {
         var since = now - SupervisionLookBack;
         var cursor = _supervisionCursor ?? await db.CaseEvents.Where(e => e.At < since).MaxAsync(e => (long?)e.Seq, ct) ?? 0;
@@ -175,7 +184,8 @@ public sealed class EscalationWatcher(
                 if (chain.Count > 0)
                 {
                     var up = policy.EscalateUnacknowledged(chain[0].Level, now, chain, rules.Clock);
-                    recipients.Add((AlertAudience.Person(chain[0].PersonId), $"L{(int)chain[0].Level}", up?.DueAt));
+                    var to = OnDutyRecipient.Choose(chain, 0, DeputiesOf(roster, streetId, local), on)!;
+                    recipients.Add((AlertAudience.Person(to), $"L{(int)chain[0].Level}", up?.DueAt));
                 }
                 else if (e.StreetChiefPersonId is { } linked)
                 {
@@ -203,7 +213,8 @@ public sealed class EscalationWatcher(
 
     /// <summary>Alerts past their acknowledgement time go to the next chief up the street's chain (once each).</summary>
     private async Task EscalateUnacknowledgedAsync(CommandCenterDb db, AlertService alerts, StreetChiefRoster roster, EscalationPolicy policy,
-        CaseRulesProvider.Snapshot rules, DateTimeOffset now, DateTime local, HashSet<string> openKeys, Action<DateTimeOffset?> soonest, CancellationToken ct)
+        CaseRulesProvider.Snapshot rules, DateTimeOffset now, DateTime local, HashSet<string> openKeys, Func<string, bool> on,
+        Action<DateTimeOffset?> soonest, CancellationToken ct)
     {
         var waiting = db.Alerts.AsNoTracking().Where(a => a.EscalatesAt != null && a.AcknowledgedAt == null && a.ClearedAt == null && a.StreetId != null
             && !db.Alerts.Any(b => b.EscalatedFrom == a.Id));
@@ -211,7 +222,8 @@ public sealed class EscalationWatcher(
         foreach (var a in await waiting.Where(a => a.EscalatesAt <= now).OrderBy(a => a.EscalatesAt).Take(500).ToListAsync(ct))
         {
             var chain = roster.ChainAt(a.StreetId!, local);
-            var link = chain.FirstOrDefault(l => AlertAudience.Person(l.PersonId) == a.Recipient);
+            // The link the alert was meant for (its level), whoever holds it now (a deputy, a chief standing in).
+            var link = a.Level >= 1 && a.Level <= chain.Count ? chain[a.Level - 1] : chain.FirstOrDefault(l => AlertAudience.Person(l.PersonId) == a.Recipient);
             if (link is null || policy.EscalateUnacknowledged(link.Level, now, chain, rules.Clock) is not { } up)
             {
                 continue;
@@ -222,7 +234,9 @@ public sealed class EscalationWatcher(
                 continue;
             }
             var further = policy.EscalateUnacknowledged(up.Level, now, chain, rules.Clock);
-            await alerts.RaiseAsync(new NewAlert(EscalationKind, AlertAudience.Person(up.PersonId), key, "AlertUnacknowledged",
+            var upIndex = chain.Select((l, i) => (l, i)).First(x => x.l.PersonId == up.PersonId && x.l.Level == up.Level).i;
+            var to = OnDutyRecipient.Choose(chain, upIndex, [], on) ?? up.PersonId;
+            await alerts.RaiseAsync(new NewAlert(EscalationKind, AlertAudience.Person(to), key, "AlertUnacknowledged",
                 a.CaseNumber ?? "", a.StreetId!, a.Recipient)
             {
                 Level = a.Level + 1, CaseId = a.CaseId, CaseNumber = a.CaseNumber, StreetId = a.StreetId,
@@ -230,6 +244,42 @@ public sealed class EscalationWatcher(
             }, ct);
             soonest(further?.DueAt);
         }
+    }
+
+    /// <summary>
+    /// Standing chief alerts whose holder signed out or no longer holds a post on the street go to whoever answers for
+    /// that link now (the new chief, a deputy, the chief above), with the full acknowledgement time.
+    /// </summary>
+    private static async Task HandOverAsync(CommandCenterDb db, AlertService alerts, StreetChiefRoster roster, EscalationPolicy policy,
+        CaseRulesProvider.Snapshot rules, DateTimeOffset now, DateTime local, Func<string, bool> on, CancellationToken ct)
+    {
+        var standing = await db.Alerts.AsNoTracking()
+            .Where(a => a.ClearedAt == null && a.AcknowledgedAt == null && a.StreetId != null && ChiefKinds.Contains(a.Kind) && a.Recipient.StartsWith(PersonPrefix))
+            .Select(a => new { a.Id, a.Recipient, a.Level, StreetId = a.StreetId!, a.EscalatesAt }).Take(2000).ToListAsync(ct);
+        foreach (var a in standing)
+        {
+            var chain = roster.ChainAt(a.StreetId, local);
+            var index = Math.Clamp(a.Level - 1, 0, Math.Max(chain.Count - 1, 0));
+            if (OnDutyRecipient.HandOverTo(a.Recipient[PersonPrefix.Length..], chain, index, DeputiesOf(roster, a.StreetId, local), on) is not { } to)
+            {
+                continue;
+            }
+            var escalatesAt = a.EscalatesAt is null ? null : policy.EscalateUnacknowledged(chain[index].Level, now, chain, rules.Clock)?.DueAt;
+            await alerts.HandOverAsync(a.Id, AlertAudience.Person(to), escalatesAt, ct);
+        }
+    }
+
+    private static IReadOnlyList<string> DeputiesOf(StreetChiefRoster roster, string streetId, DateTime local) =>
+        roster.ChiefAt(streetId, local)?.DeputyPersonIds ?? [];
+
+    /// <summary>The people (person ids) with an open sign-in now.</summary>
+    private static async Task<HashSet<string>> SignedInPeopleAsync(CommandCenterDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - SignedInWindow;
+        var people = await db.SignInSessions.Where(s => s.EndedAt == null && s.StartedAt > since)
+            .Join(db.Users, s => s.UserName, u => u.UserName, (s, u) => u.PersonId)
+            .Where(p => p != null).Distinct().ToListAsync(ct);
+        return people.Select(p => p!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Overdue alerts of cases no longer overdue (fixed, shelved, a new step), and 督办 alerts of fixed cases, are cleared.</summary>

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommandCenter.Domain.Cases;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Intake;
 using CommandCenter.Domain.Validation;
 using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Changes;
+using CommandCenter.Web.Data.City;
 using CommandCenter.Web.Data.Vendors;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Problems;
@@ -29,6 +31,14 @@ public sealed partial class VendorRegistry(CommandCenterDb db, CityClock clock, 
         return rows.OrderBy(v => v.StallNumber, StallOrder.Instance).Select(ToView).ToList();
     }
 
+    /// <summary>Roles that keep the registers (vendors, merchants, pledges, ratings): the API's policy and the pages' edit forms.</summary>
+    public static readonly IReadOnlyList<Role> Keepers = [Role.Admin, Role.Leader];
+
+    /// <summary><see cref="Keepers"/> as the role slugs an authorization policy takes.</summary>
+    public static string[] KeeperRoles => [.. Keepers.Select(r => r.Slug())];
+
+    public static bool MayKeep(Actor? actor) => actor is not null && Keepers.Any(actor.Has);
+
     public async Task<RegistryResult<VendorView>> RegisterVendorAsync(string zoneId, VendorInput input, string actor, CancellationToken ct = default)
     {
         var zone = await db.VendorZones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == zoneId && z.RetiredAt == null, ct);
@@ -36,6 +46,50 @@ public sealed partial class VendorRegistry(CommandCenterDb db, CityClock clock, 
         {
             return RegistryResult<VendorView>.Fail(Refusal.NotFound("NoSuchZone", zoneId));
         }
+        var errors = await CheckVendorAsync(zone, input, null, ct);
+        if (errors.Count > 0)
+        {
+            return RegistryResult<VendorView>.Fail(Refusal.BadRequest([.. errors]));
+        }
+        var row = new VendorRow
+        {
+            Id = await NextIdAsync(db.Vendors.Select(v => v.Id), "V", ct), ZoneId = zoneId, StallNumber = input.StallNumber!.Trim(), Name = input.Name!.Trim(),
+            Phone = input.Phone!.Trim(), Goods = input.Goods!.Trim(), Licence = input.Licence!.Trim(), RegisteredOn = DateOnly.FromDateTime(clock.LocalNow),
+        };
+        db.Vendors.Add(row);
+        db.Record(ChangeTopics.Registry, row.Id, "created", actor, clock.UtcNow, after: ToView(row));
+        await SaveAsync(ct);
+        return RegistryResult<VendorView>.Ok(ToView(row));
+    }
+
+    /// <summary>Corrects a registered vendor (stall, name, phone, goods, licence) under the same rules as registering.</summary>
+    public async Task<RegistryResult<VendorView>> UpdateVendorAsync(string id, VendorInput input, string actor, CancellationToken ct = default)
+    {
+        var row = await db.Vendors.SingleOrDefaultAsync(v => v.Id == id && v.RetiredAt == null, ct);
+        var zone = row is null ? null : await db.VendorZones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == row.ZoneId, ct);
+        if (row is null || zone is null)
+        {
+            return RegistryResult<VendorView>.Fail(Refusal.NotFound("NoSuchVendor", id));
+        }
+        var errors = await CheckVendorAsync(zone, input, id, ct);
+        if (errors.Count > 0)
+        {
+            return RegistryResult<VendorView>.Fail(Refusal.BadRequest([.. errors]));
+        }
+        var before = ToView(row);
+        row.StallNumber = input.StallNumber!.Trim();
+        row.Name = input.Name!.Trim();
+        row.Phone = input.Phone!.Trim();
+        row.Goods = input.Goods!.Trim();
+        row.Licence = input.Licence!.Trim();
+        db.Record(ChangeTopics.Registry, row.Id, "updated", actor, clock.UtcNow, before, ToView(row));
+        await SaveAsync(ct);
+        return RegistryResult<VendorView>.Ok(ToView(row));
+    }
+
+    /// <summary>The fields of a vendor that fail: texts, phone format, a zone with stalls, a stall nobody else (but <paramref name="self"/>) holds.</summary>
+    private async Task<List<FieldError>> CheckVendorAsync(VendorZoneRow zone, VendorInput input, string? self, CancellationToken ct)
+    {
         var errors = TextInput.Collect(
             TextInput.Check("stallNumber", input.StallNumber, 16, required: true),
             TextInput.Check("name", input.Name, 50, required: true),
@@ -51,23 +105,11 @@ public sealed partial class VendorRegistry(CommandCenterDb db, CityClock clock, 
             errors.Add(new FieldError("phone", "PhoneFormat", phone));
         }
         var stall = input.StallNumber?.Trim() ?? "";
-        if (errors.Count == 0 && await db.Vendors.AnyAsync(v => v.ZoneId == zoneId && v.StallNumber == stall && v.RetiredAt == null, ct))
+        if (errors.Count == 0 && await db.Vendors.AnyAsync(v => v.ZoneId == zone.Id && v.StallNumber == stall && v.RetiredAt == null && v.Id != self, ct))
         {
             errors.Add(new FieldError("stallNumber", "StallTaken", stall, zone.Name));
         }
-        if (errors.Count > 0)
-        {
-            return RegistryResult<VendorView>.Fail(Refusal.BadRequest([.. errors]));
-        }
-        var row = new VendorRow
-        {
-            Id = await NextIdAsync(db.Vendors.Select(v => v.Id), "V", ct), ZoneId = zoneId, StallNumber = stall, Name = input.Name!.Trim(),
-            Phone = input.Phone!.Trim(), Goods = input.Goods!.Trim(), Licence = input.Licence!.Trim(), RegisteredOn = DateOnly.FromDateTime(clock.LocalNow),
-        };
-        db.Vendors.Add(row);
-        db.Record(ChangeTopics.Registry, row.Id, "created", actor, clock.UtcNow, after: ToView(row));
-        await SaveAsync(ct);
-        return RegistryResult<VendorView>.Ok(ToView(row));
+        return errors;
     }
 
     public async Task<bool> RetireVendorAsync(string id, string actor, CancellationToken ct = default)
@@ -120,16 +162,7 @@ public sealed partial class VendorRegistry(CommandCenterDb db, CityClock clock, 
         {
             return RegistryResult<MerchantView>.Fail(Refusal.NotFound("NoSuchStreet", streetId));
         }
-        var errors = TextInput.Collect(
-            TextInput.Check("shopName", input.ShopName, 100, required: true),
-            TextInput.Check("licence", input.Licence, 50, required: true),
-            TextInput.Check("phone", input.Phone, 20),
-            TextInput.Check("address", input.Address, 200));
-        if (input.Phone is { } phone && !string.IsNullOrWhiteSpace(phone) && !PhonePattern().IsMatch(phone.Trim()))
-        {
-            errors.Add(new FieldError("phone", "PhoneFormat", phone));
-        }
-        if (errors.Count > 0)
+        if (CheckMerchant(input) is { Count: > 0 } errors)
         {
             return RegistryResult<MerchantView>.Fail(Refusal.BadRequest([.. errors]));
         }
@@ -142,6 +175,49 @@ public sealed partial class VendorRegistry(CommandCenterDb db, CityClock clock, 
         db.Record(ChangeTopics.Registry, row.Id, "created", actor, clock.UtcNow, after: ToView(row, street));
         await SaveAsync(ct);
         return RegistryResult<MerchantView>.Ok(ToView(row, street));
+    }
+
+    /// <summary>
+    /// Corrects a merchant's shop name, licence, phone and address under the same rules as adding it. A null phone keeps the number
+    /// on file (lists only ever show it masked), an empty one clears it.
+    /// </summary>
+    public async Task<RegistryResult<MerchantView>> UpdateMerchantAsync(string id, MerchantInput input, string actor, CancellationToken ct = default)
+    {
+        var row = await db.Merchants.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (row is null)
+        {
+            return RegistryResult<MerchantView>.Fail(Refusal.NotFound("NoSuchMerchant", id));
+        }
+        if (CheckMerchant(input) is { Count: > 0 } errors)
+        {
+            return RegistryResult<MerchantView>.Fail(Refusal.BadRequest([.. errors]));
+        }
+        var street = await db.Streets.AsNoTracking().Where(s => s.Id == row.StreetId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        var before = ToView(row, street);
+        row.ShopName = input.ShopName!.Trim();
+        row.Licence = input.Licence!.Trim();
+        if (input.Phone is not null)
+        {
+            row.Phone = input.Phone.Trim() is { Length: > 0 } p ? p : null;
+        }
+        row.Address = input.Address?.Trim();
+        db.Record(ChangeTopics.Registry, row.Id, "updated", actor, clock.UtcNow, before, ToView(row, street));
+        await SaveAsync(ct);
+        return RegistryResult<MerchantView>.Ok(ToView(row, street));
+    }
+
+    private static List<FieldError> CheckMerchant(MerchantInput input)
+    {
+        var errors = TextInput.Collect(
+            TextInput.Check("shopName", input.ShopName, 100, required: true),
+            TextInput.Check("licence", input.Licence, 50, required: true),
+            TextInput.Check("phone", input.Phone, 20),
+            TextInput.Check("address", input.Address, 200));
+        if (input.Phone is { } phone && !string.IsNullOrWhiteSpace(phone) && !PhonePattern().IsMatch(phone.Trim()))
+        {
+            errors.Add(new FieldError("phone", "PhoneFormat", phone));
+        }
+        return errors;
     }
 
     /// <summary>Signs (or re-signs) the merchant's 门前三包 / 五包 pledge: three or five known items, a date not in the future.</summary>

@@ -40,13 +40,18 @@ async function flush(t) {
     }
 }
 
-/** Starts following the phone's position for patrol `id`; `dotnet` gets OnPointsSent(sent, waiting, distanceM) and OnBuffered(waiting). */
-export function startTracking(dotnet, id) {
+/**
+ * Starts following the phone's position for patrol `id`; `dotnet` gets OnPointsSent(sent, waiting, distanceM) and
+ * OnBuffered(waiting). `serverNowMs` is the server's clock at the call: fixes are stamped on it, so a phone whose own
+ * clock is off still draws its track instead of having every point dropped as out of order or from the future.
+ */
+export function startTracking(dotnet, id, serverNowMs) {
     stopTracking();
+    const offset = Number.isFinite(serverNowMs) ? serverNowMs - Date.now() : 0;
     const t = { id, dotnet, buffer: load(id), sent: 0, sending: false };
     if (navigator.geolocation) {
         t.watch = navigator.geolocation.watchPosition((p) => {
-            t.buffer.push({ lon: p.coords.longitude, lat: p.coords.latitude, at: new Date(p.timestamp).toISOString(), accuracyM: p.coords.accuracy });
+            t.buffer.push({ lon: p.coords.longitude, lat: p.coords.latitude, at: new Date(p.timestamp + offset).toISOString(), accuracyM: p.coords.accuracy });
             save(t);
         }, () => { }, { enableHighAccuracy: true, maximumAge: 0, timeout: 20000 });
     }

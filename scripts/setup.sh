@@ -92,8 +92,10 @@ cc_start_redis() {
     return 0
   fi
   cc_log "starting Redis on 127.0.0.1:$port"
+  # The daemon outlives this script: it must not keep the caller's other descriptors (e.g. a flock's) open.
   redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-    --dir "$CC_ROOT/.data/redis" --pidfile "$CC_ROOT/.data/redis/redis.pid" --logfile "$CC_ROOT/.data/redis/redis.log"
+    --dir "$CC_ROOT/.data/redis" --pidfile "$CC_ROOT/.data/redis/redis.pid" --logfile "$CC_ROOT/.data/redis/redis.log" \
+    3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
   for _ in $(seq 1 50); do
     redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && return 0
     sleep 0.2

@@ -64,6 +64,7 @@ public sealed class CommandCenterDb(DbContextOptions<CommandCenterDb> options) :
     public DbSet<KioskLogRow> KioskLog => Set<KioskLogRow>();
     public DbSet<CaseFactRow> CaseFacts => Set<CaseFactRow>();
     public DbSet<CaseAssignmentRow> CaseAssignments => Set<CaseAssignmentRow>();
+    public DbSet<RedBlackSnapshotRow> RedBlackSnapshots => Set<RedBlackSnapshotRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

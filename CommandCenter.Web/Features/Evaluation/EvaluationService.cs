@@ -3,6 +3,7 @@ using CommandCenter.Domain.Evaluation;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using static CommandCenter.Web.Features.Evaluation.EvaluationCountQueries;
 
@@ -219,9 +220,19 @@ public sealed class EvaluationService(EvaluationCountQueries counts, EvaluationS
         return RedBlackList.Of(table.Rows.Select(r => new UnitScore(r.Code, r.Composite is { } v && r.Grade is { } g ? new Score(v, g) : null)), settings.RedBlackListSize);
     }
 
-    /// <summary>The monthly 红黑榜 of departments and of 街道 (domain.md §6.2), with the units' names.</summary>
+    /// <summary>
+    /// The monthly 红黑榜 of departments and of 街道 (domain.md §6.2), with the units' names. A month that is over is
+    /// published: the city-wide lists are frozen (<c>red_black_snapshots</c>) the first time they are read after it and
+    /// shown as frozen from then on, whatever is corrected in its cases later; names are looked up afresh (the reader's
+    /// language). A reader with a narrower scope, or a month still running, gets the lists computed now.
+    /// </summary>
     public async Task<IReadOnlyList<RedBlackBoard>> RedBlackBoardsAsync(EvaluationPeriod period, ReadScope reader, CancellationToken ct = default)
     {
+        var publish = period.Kind == EvaluationPeriodKind.Month && reader.IsCityWide && period.End <= DateOnly.FromDateTime(clock.LocalNow);
+        if (publish && await PublishedBoardsAsync(period, ct) is { } published)
+        {
+            return published;
+        }
         var boards = new List<RedBlackBoard>();
         foreach (var table in new[] { await DepartmentsAsync(period, reader, ct), await RegionsAsync(RegionLevel.Subdistrict, period, reader, ct) })
         {
@@ -230,7 +241,39 @@ public sealed class EvaluationService(EvaluationCountQueries counts, EvaluationS
             RedBlackEntry Entry(RankedUnit u) => new(u.Rank, u.Code, rows[u.Code].Name, rows[u.Code].Composite ?? Math.Round(u.Score.Value, 2), u.Score.Grade);
             boards.Add(new RedBlackBoard(table.Scope, period, list.Red.Select(Entry).ToList(), list.Black.Select(Entry).ToList(), list.NotEvaluated));
         }
-        return boards;
+        if (!publish)
+        {
+            return boards;
+        }
+        // Two readers may freeze the same month at once: the first insert wins and both show what was stored.
+        foreach (var board in boards)
+        {
+            var json = JsonSerializer.Serialize(new FrozenBoard(board.Red, board.Black, board.NotEvaluated));
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO red_black_snapshots (month, scope, frozen_at, board) VALUES ({period.First}, {board.Scope}, {clock.UtcNow}, {json}::jsonb) ON CONFLICT DO NOTHING", ct);
+        }
+        return await PublishedBoardsAsync(period, ct) ?? boards;
+    }
+
+    private sealed record FrozenBoard(IReadOnlyList<RedBlackEntry> Red, IReadOnlyList<RedBlackEntry> Black, IReadOnlyList<string> NotEvaluated);
+
+    private async Task<IReadOnlyList<RedBlackBoard>?> PublishedBoardsAsync(EvaluationPeriod period, CancellationToken ct)
+    {
+        var rows = await db.RedBlackSnapshots.AsNoTracking().Where(s => s.Month == period.First).ToListAsync(ct);
+        if (rows.Count < 2)
+        {
+            return null;
+        }
+        var departments = (await db.Departments.AsNoTracking().ToListAsync(ct))
+            .ToDictionary(d => d.Code, d => Localization.CultureSetup.IsChinese ? d.Name : d.NameEn, StringComparer.Ordinal);
+        var subdistricts = city.Index.City.Subdistricts.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
+        return rows.OrderBy(r => r.Scope == "departments" ? 0 : 1).Select(r =>
+        {
+            var names = r.Scope == "departments" ? departments : subdistricts;
+            var frozen = JsonSerializer.Deserialize<FrozenBoard>(r.Board)!;
+            RedBlackEntry Named(RedBlackEntry e) => e with { Name = names.GetValueOrDefault(e.Code, e.Name) };
+            return new RedBlackBoard(r.Scope, period, frozen.Red.Select(Named).ToList(), frozen.Black.Select(Named).ToList(), frozen.NotEvaluated);
+        }).ToList();
     }
 
     private static EvaluationRow Row(EvaluationColumn[] columns, string code, string name, Score? composite, params double?[] values)

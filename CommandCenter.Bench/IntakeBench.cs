@@ -27,7 +27,7 @@ public sealed class IntakeBench : IMeasure
         var seconds = options.Quick ? 5 : 20;
         var results = new List<MeasureResult>();
         context.StopDemoApp();
-        await ExecuteAsync(options.ConnectionString, "TRUNCATE cases, case_events, case_number_counters, alerts", ct);
+        await ExecuteAsync(options.ConnectionString, "TRUNCATE cases, case_events, case_number_counters, alerts CASCADE", ct);
         await PrepareRawTablesAsync(options.ConnectionString, copyExisting: false, ct);
         results.Add(await MeasureAsync(context, seconds, "P2", "intake on an empty case table", ct));
 

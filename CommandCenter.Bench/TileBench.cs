@@ -28,33 +28,49 @@ public sealed class TileBench : IMeasure
         var token = await BenchContext.TokenAsync(app.BaseUri, "leader", ct);
         using var http = BenchContext.Client(app.BaseUri, token, 1);
 
+        // Each tile is asked of the app and of the bare SQL in turn, the first of the two alternating: whichever goes
+        // second finds the tile's rows in PostgreSQL's buffer cache, so running all app tiles first (as before) charged
+        // every cold read to the app and none to the anchor.
         var appMs = new List<double>();
+        var bareMs = new List<double>();
         long bytes = 0;
-        foreach (var (layer, tile) in tiles)
+        await using var db = new NpgsqlConnection(cs);
+        await db.OpenAsync(ct);
+        for (var i = 0; i < tiles.Count; i++)
+        {
+            var (layer, tile) = tiles[i];
+            if (i % 2 == 0)
+            {
+                bytes += await AppTileAsync(layer, tile);
+                await BareTileAsync(layer, tile);
+            }
+            else
+            {
+                await BareTileAsync(layer, tile);
+                bytes += await AppTileAsync(layer, tile);
+            }
+        }
+
+        async Task<long> AppTileAsync(TileLayer layer, TileAddress tile)
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await http.GetAsync($"tiles/{layer.Name}/{tile.Z}/{tile.X}/{tile.Y}.mvt", ct);
             var body = await response.Content.ReadAsByteArrayAsync(ct);
             appMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             response.EnsureSuccessStatusCode();
-            bytes += body.Length;
+            return body.Length;
         }
 
-        var bareMs = new List<double>();
-        await using (var db = new NpgsqlConnection(cs))
+        async Task BareTileAsync(TileLayer layer, TileAddress tile)
         {
-            await db.OpenAsync(ct);
-            foreach (var (layer, tile) in tiles)
+            await using var cmd = new NpgsqlCommand(layer == TileLayer.Cases ? BareCasesSql : VectorTiles.GeometrySql(layer), db);
+            VectorTiles.BindTile(cmd, tile);
+            var started = Stopwatch.GetTimestamp();
+            if (tile.Z >= layer.MinZoom)
             {
-                await using var cmd = new NpgsqlCommand(layer == TileLayer.Cases ? BareCasesSql : VectorTiles.GeometrySql(layer), db);
-                VectorTiles.BindTile(cmd, tile);
-                var started = Stopwatch.GetTimestamp();
-                if (tile.Z >= layer.MinZoom)
-                {
-                    await cmd.ExecuteScalarAsync(ct);
-                }
-                bareMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await cmd.ExecuteScalarAsync(ct);
             }
+            bareMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         var p95 = Percentile.Of(appMs, 95);
         var bareP95 = Percentile.Of(bareMs, 95);
@@ -63,7 +79,9 @@ public sealed class TileBench : IMeasure
             new("P4", "vector tiles at 20,000 grids",
                 new Dictionary<string, double> { ["tiles"] = tiles.Count, ["p50 ms"] = Percentile.Of(appMs, 50), ["p95 ms"] = p95, ["max ms"] = appMs.Max(), ["KB total"] = bytes / 1024 },
                 new Dictionary<string, double> { ["p50 ms"] = Percentile.Of(bareMs, 50), ["p95 ms"] = bareP95, ["max ms"] = bareMs.Max() },
-                p95 / bareP95, "p95 / bare p95", "p95 ≤ 50 ms and ≤ 1.3× bare", p95 <= 50 && p95 / bareP95 <= 1.3),
+                p95 / bareP95, "p95 / bare p95", "p95 ≤ 50 ms and ≤ 1.3× bare", p95 <= 50 && p95 / bareP95 <= 1.3,
+                "slowest app tiles (app / bare ms): " + string.Join(", ", Enumerable.Range(0, tiles.Count).OrderByDescending(i => appMs[i]).Take(8)
+                    .Select(i => BenchContext.Invariant($"{tiles[i].Layer.Name} {tiles[i].Tile} {appMs[i]:0.0} / {bareMs[i]:0.0}")))),
         };
 
         // The operator map at city scale, cold, against the static MapLibre page on the same city.

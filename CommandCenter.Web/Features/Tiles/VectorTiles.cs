@@ -77,7 +77,17 @@ public sealed class VectorTiles(NpgsqlDataSource dataSource, CommandCenterDb db,
         var box = Geo.ToGeometry(new Envelope(w, e, s, n));
         var cases = await (filter with { OpenOnly = true }).Apply(db.Cases.AsNoTracking().VisibleTo(scope), now)
             .Where(c => c.Location.Intersects(box))
-            .OrderByDescending(c => c.ReportedAt).Take(CaseCap).ToListAsync(ct);
+            .OrderByDescending(c => c.ReportedAt).Take(CaseCap)
+            // Only the columns the tile draws and the clock reads (P4: a city-wide tile materialised thousands of whole rows).
+            .Select(c => new Case
+            {
+                Id = c.Id, Number = c.Number, State = c.State, CategoryCode = c.CategoryCode, Source = c.Source, Description = "",
+                Address = c.Address, Location = c.Location, GridCode = c.GridCode, DutyGridCode = c.DutyGridCode, CommunityCode = "",
+                SubdistrictCode = "", StreetName = c.StreetName, DepartmentCode = c.DepartmentCode, ReportedAt = c.ReportedAt,
+                StepStartedAt = c.StepStartedAt, StepDeadline = c.StepDeadline, StepLimitValue = c.StepLimitValue, StepLimitUnit = c.StepLimitUnit,
+                ClockPausedAt = c.ClockPausedAt, SupervisionLevel = c.SupervisionLevel,
+            })
+            .ToListAsync(ct);
         if (cases.Count == 0)
         {
             return [];

@@ -82,7 +82,9 @@ public sealed class EvaluationTests(CommandCenterFactory app) : CityTest(app)
 
         var admin = await ApiClient.SignInAsync(App, "admin");
         var settings = await admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/evaluation");
-        Assert.True(settings.GetProperty("sample").GetBoolean());
+        // 示例值 until an admin saves settings (another test may have done so already).
+        var saved = await ScalarAsync("SELECT count(*) FROM changes WHERE topic = 'evaluation'") > 0;
+        Assert.Equal(!saved, settings.GetProperty("sample").GetBoolean());
         var strict = EvaluationSettings.Defaults with { GradeScale = new GradeScale { A = 99.5, B = 99, C = 98.5, D = 98 } };
         var refused = await admin.Http.PutAsJsonAsync("/api/admin/evaluation", strict with { GradeScale = new GradeScale { A = 50, B = 60, C = 40, D = 30 } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -101,6 +103,35 @@ public sealed class EvaluationTests(CommandCenterFactory app) : CityTest(app)
             await connection.OpenAsync();
             await using var cmd = new NpgsqlCommand("SELECT count(*) FROM changes WHERE topic = 'evaluation' AND actor = 'admin'", connection);
             Assert.True((long)(await cmd.ExecuteScalarAsync())! >= 1);
+        }
+        finally
+        {
+            await admin.Http.PutAsJsonAsync("/api/admin/evaluation", EvaluationSettings.Defaults);
+        }
+    }
+
+    [Fact]
+    public async Task A_finished_months_red_and_black_lists_are_published_on_first_showing_and_stay_as_published()
+    {
+        var leader = await ApiClient.SignInAsync(App, "leader");
+        var published = await leader.Http.GetFromJsonAsync<JsonElement>($"/api/evaluation/redblack?month={November}");
+        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM red_black_snapshots WHERE month = DATE '2026-11-01'"));
+        var listed = published.GetProperty("lists")[0] is var departments
+            ? departments.GetProperty("red").EnumerateArray().Concat(departments.GetProperty("black").EnumerateArray()).ToList() : [];
+        Assert.NotEmpty(listed);
+
+        // The admin tightens the bands afterwards: the live table grades the same department anew, the published list does not.
+        var admin = await ApiClient.SignInAsync(App, "admin");
+        var strict = EvaluationSettings.Defaults with { GradeScale = new GradeScale { A = 99.5, B = 99, C = 98.5, D = 98 } };
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.Http.PutAsJsonAsync("/api/admin/evaluation", strict)).StatusCode);
+            var live = Rows(await leader.Http.GetFromJsonAsync<JsonElement>($"/api/evaluation/departments?month={November}"))
+                .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("grade").GetString());
+            Assert.Contains(listed, u => live[u.GetProperty("code").GetString()!] != u.GetProperty("grade").GetString());
+            var again = await leader.Http.GetFromJsonAsync<JsonElement>($"/api/evaluation/redblack?month={November}");
+            Assert.Equal(published.GetProperty("lists").GetRawText(), again.GetProperty("lists").GetRawText());
+            Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM red_black_snapshots"));
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class CommandCenterFactory : WebApplicationFactory<Program>
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts, citizen_reports, intake_blocks, case_intakes, party_offences, kiosk_log, kiosk_duties, case_facts, case_assignments", connection);
+        await using var cmd = new NpgsqlCommand("TRUNCATE cases, case_events, case_number_counters, photos, alerts, citizen_reports, intake_blocks, case_intakes, party_offences, kiosk_log, kiosk_duties, case_facts, case_assignments, red_black_snapshots", connection);
         await cmd.ExecuteNonQueryAsync();
         // Tiles built from the truncated cases would outlive them: truncation writes no case events.
         Services.GetService<TileCache>()?.Forget();

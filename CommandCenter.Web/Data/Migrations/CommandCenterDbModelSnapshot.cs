@@ -1913,6 +1913,31 @@ namespace CommandCenter.Web.Data.Migrations
                     b.ToTable("case_facts", (string)null);
                 });
 
+            modelBuilder.Entity("CommandCenter.Web.Data.Evaluation.RedBlackSnapshotRow", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Board")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("board");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.HasKey("Month", "Scope");
+
+                    b.ToTable("red_black_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("CommandCenter.Web.Data.Kiosks.KioskDutyRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -70,11 +70,16 @@ public sealed class CaseIntakeChecks(CommandCenterDb db, CityGeography city, Cit
     /// </summary>
     public async Task<CaseIntake?> AssessAsync(Case c, PartyKey? party, SlaClock slaClock, CancellationToken ct = default)
     {
-        var catalogue = await leniency.CurrentAsync(ct);
         var vending = VendingCategories.IsVending(c.CategoryCode);
         var bike = BikeParkingCategories.Includes(c.CategoryCode);
+        // Most reports are neither vending, bikes nor about a named party: they need not read the leniency list at all.
+        if (!vending && !bike && party is null)
+        {
+            return null;
+        }
+        var catalogue = await leniency.CurrentAsync(ct);
         var listed = catalogue.ItemFor(c.CategoryCode) is not null;
-        if (!vending && !bike && !(listed && party is not null))
+        if (!vending && !bike && !listed)
         {
             return null;
         }

@@ -8,9 +8,6 @@ namespace CommandCenter.Web.Data.Cases;
 /// <summary>Maps the domain's <see cref="Case"/> to the <c>cases</c> table; <see cref="Case.Version"/> guards concurrent edits.</summary>
 public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
-    /// <summary>A case keeps its street's name and chief as they were: the city import refuses longer ones.</summary>
-    public const int StreetNameLength = 100, StreetChiefLength = 50;
-
     public void Configure(EntityTypeBuilder<Case> b)
     {
         b.ToTable("cases");
@@ -31,8 +28,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Description).HasMaxLength(2000);
         b.Property(c => c.Address).HasMaxLength(200);
         b.Property(c => c.Reporter).HasMaxLength(100);
-        b.Property(c => c.StreetName).HasMaxLength(StreetNameLength);
-        b.Property(c => c.StreetChief).HasMaxLength(StreetChiefLength);
+        b.Property(c => c.StreetName).HasMaxLength(100);
+        b.Property(c => c.StreetChief).HasMaxLength(50);
         b.Property(c => c.RejectionReason).HasMaxLength(32);
         b.Property(c => c.PendingVoid).HasMaxLength(2000);
         b.Property(c => c.StreetId).HasMaxLength(16);

@@ -6,7 +6,8 @@ namespace CommandCenter.Web.Data.City;
 public sealed class PersonRow
 {
     [Key, MaxLength(16)] public required string Id { get; set; }
-    public required string Name { get; set; }
+    /// <summary>As long as a case keeps a street chief's name (cases.street_chief).</summary>
+    [MaxLength(50)] public required string Name { get; set; }
     [MaxLength(32)] public required string Role { get; set; }
     public string? Phone { get; set; }
     [MaxLength(32)] public string? DutyGridCode { get; set; }

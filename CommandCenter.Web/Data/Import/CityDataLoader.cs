@@ -3,7 +3,6 @@ using System.Text.Json;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Kiosks;
 using CommandCenter.Domain.Zones;
-using CommandCenter.Web.Data.Cases;
 using CommandCenter.Web.Data.City;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -81,10 +80,6 @@ public static class CityDataLoader
             {
                 r.Error("departmentCode", $"部门 '{row.DepartmentCode}' 不存在 / no such department");
             }
-            if (row.Name.Length > CaseConfiguration.StreetChiefLength)
-            {
-                r.Error("name", $"姓名超过 {CaseConfiguration.StreetChiefLength} 字 / name longer than {CaseConfiguration.StreetChiefLength} characters");
-            }
             return (Row: row, Source: r);
         }).ToList();
         RequireUnique(people.Select(p => p.Row).ToList(), p => p.Id, "people.json", "id", errors);
@@ -131,15 +126,6 @@ public static class CityDataLoader
             if (row.ChiefId.Length > 0 && !personIds.Contains(row.ChiefId))
             {
                 f.Error("chiefId", $"街长 '{row.ChiefId}' 不在 people.json / street chief not found in people.json");
-            }
-            // Cases keep these two as they were when reported, in columns of this size.
-            if (row.Name.Length > CaseConfiguration.StreetNameLength)
-            {
-                f.Error("name", $"街道名称超过 {CaseConfiguration.StreetNameLength} 字 / street name longer than {CaseConfiguration.StreetNameLength} characters");
-            }
-            if (row.ChiefName.Length > CaseConfiguration.StreetChiefLength)
-            {
-                f.Error("chiefName", $"街长姓名超过 {CaseConfiguration.StreetChiefLength} 字 / chief name longer than {CaseConfiguration.StreetChiefLength} characters");
             }
             return row;
         }).ToList();

@@ -1268,7 +1268,8 @@ namespace CommandCenter.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
                     b.Property<string>("Phone")
@@ -1303,7 +1304,8 @@ namespace CommandCenter.Web.Data.Migrations
 
                     b.Property<string>("ChiefName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("chief_name");
 
                     b.Property<string>("ChiefPhone")
@@ -1327,7 +1329,8 @@ namespace CommandCenter.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<string>("RoadClass")

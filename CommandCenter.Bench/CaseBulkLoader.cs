@@ -69,6 +69,8 @@ public static class CaseBulkLoader
     {
         var watch = Stopwatch.StartNew();
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Completing a COPY waits for the server to run the facts trigger on every audit line: minutes, not the default 30 s.
+        builder.ConnectionStringBuilder.CommandTimeout = 1800;
         builder.UseNetTopologySuite();
         await using var dataSource = builder.Build();
         await using var db = await dataSource.OpenConnectionAsync(ct);

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CommandCenter.Domain.Geography;
 using CommandCenter.Domain.Kiosks;
+using CommandCenter.Domain.Streets;
 using CommandCenter.Domain.Zones;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.City;
+using CommandCenter.Web.Data.Streets;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -26,12 +28,19 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
     public static readonly JsonSerializerOptions GeoJson = CreateGeoJsonOptions();
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _layers = new(StringComparer.Ordinal);
     private GridIndex? _index;
+    private StreetChiefRoster? _chiefs;
     private long _version;
 
     /// <summary>The spatial index; throws until the city has been loaded.</summary>
     public GridIndex Index => _index ?? throw new InvalidOperationException("The city has not been loaded yet.");
 
     public bool IsLoaded => _index is not null;
+
+    /// <summary>
+    /// The street-chief roster, so intake links a case to the chief in charge without a query; reloaded with the city
+    /// on every street-chief change (<see cref="Data.Changes.ChangeTopics.ReloadsCity"/>).
+    /// </summary>
+    public StreetChiefRoster Chiefs => _chiefs ?? throw new InvalidOperationException("The city has not been loaded yet.");
 
     /// <summary>Moves on every reload, so caches of what was drawn from the city (vector tiles) know to build again.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -51,7 +60,9 @@ public sealed class CityGeography(IServiceScopeFactory scopes, ILogger<CityGeogr
             await db.Streets.AsNoTracking().Select(s => new Street(s.Id, s.Name, s.RoadClass, s.Level, s.ChiefId, s.ChiefName, s.ChiefPhone, s.LengthM, s.Geom)).ToListAsync(ct),
             (await db.VendorZones.AsNoTracking().Where(z => z.RetiredAt == null).ToListAsync(ct)).Select(ToDomain).ToList(),
             (await db.Kiosks.AsNoTracking().ToListAsync(ct)).Select(ToDomain).ToList());
+        var chiefs = await db.StreetChiefRosterAsync(ct);
         _index = new GridIndex(map);
+        _chiefs = chiefs;
         _layers.Clear();
         Interlocked.Increment(ref _version);
         logger.LogInformation("City index loaded: {Grids} unit grids, {Streets} streets, {Zones} zones, {Kiosks} kiosks in {Ms:0} ms",

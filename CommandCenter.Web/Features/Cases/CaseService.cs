@@ -82,7 +82,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         var category = rules.Categories[request.Category!];
         // 街巷长制: the case is linked to the street's chief in charge now; 马路局长: to the patrol the reporter is on.
-        var chief = place.Street is { } onStreet ? await db.StreetChiefAtAsync(onStreet.Street.Id, clock.ToLocal(now), ct) : null;
+        var chief = place.Street is { } onStreet ? city.Chiefs.ChiefAt(onStreet.Street.Id, clock.ToLocal(now)) : null;
         // Only those who may patrol can be on one: everyone else's reports skip the look-up.
         var patrolId = Duty.PatrolService.MayPatrol(actor) ? await db.RunningPatrolOfAsync(actor.UserName, ct) : null;
         if (patrolId is not null)

@@ -26,6 +26,8 @@ public sealed class IntakeBench : IMeasure
         var options = context.Options;
         var seconds = options.Quick ? 5 : 20;
         var results = new List<MeasureResult>();
+        // The app migrates and seeds the demo database as it starts: run on its own (--only P2), the tables exist only after that.
+        await context.DemoAppAsync(ct);
         context.StopDemoApp();
         await ExecuteAsync(options.ConnectionString, "TRUNCATE cases, case_events, case_number_counters, alerts CASCADE", ct);
         await PrepareRawTablesAsync(options.ConnectionString, copyExisting: false, ct);

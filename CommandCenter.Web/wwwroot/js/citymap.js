@@ -16,6 +16,9 @@ import { showHotspots as hotspots } from './map/hotspots.js';
 const maps = new Map();
 let nextId = 1;
 
+// Milestones of a map's first render in the browser's performance timeline (DevTools, CommandCenter.Bench render).
+const mark = (name) => performance.mark(`cc:${name}`);
+
 /**
  * Creates a city map in `element`. `options.labels` carries the UI's localised field names;
  * `dotnet` (optional) receives OnGridSelected(properties) on click.
@@ -24,6 +27,7 @@ export async function createCityMap(element, options, dotnet) {
     const dark = options?.theme === 'dark';
     const p = dark ? palettes.dark : palettes.light;
     const labels = options?.labels ?? {};
+    mark('map-module');
     const map = new maplibregl.Map({
         container: element,
         style: baseStyle(p),
@@ -53,6 +57,7 @@ export async function createCityMap(element, options, dotnet) {
     state.ready = new Promise(resolve => { markReady = resolve; });
     // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON.
     const [info] = await Promise.all([fetchJson('/api/map/city'), new Promise(resolve => map.once('load', resolve))]);
+    mark('style-loaded');
     state.tiles = info.tiles || new URLSearchParams(location.search).get('tiles') === '1';
     state.cityBox = info.bbox;
     state.gridCount = info.grids;
@@ -61,6 +66,7 @@ export async function createCityMap(element, options, dotnet) {
         [state.tiles ? null : '/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(u => u ? fetchJson(u) : null));
     if (state.disposed) return id;
     addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark);
+    mark('grids-added');
     state.grids = grids;
     state.subdistricts = subdistricts;
     markReady();
@@ -109,8 +115,10 @@ export async function createCityMap(element, options, dotnet) {
 
     // Tests and the wall display read how many grids are actually drawn once the map settles.
     map.on('idle', () => {
+        mark('idle');
         element.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
         element.dataset.gridCount = String(state.gridCount);
+        mark('idle-counted');
     });
     return id;
 }
@@ -216,6 +224,7 @@ export async function enableOperations(id, options) {
     if (!state) return;
     await state.ready;
     if (state.disposed) return;
+    mark('operations');
     state.ops = true;
     state.dark = state.options.theme === 'dark';
     state.options = { ...state.options, ...options };
@@ -232,6 +241,7 @@ export async function enableOperations(id, options) {
     if (state.disposed) return;
     state.categoryNames = Object.fromEntries(categories.map(c => [c.code, english ? c.nameEn : c.name]));
     addOpsLayers(state, [dutyGrids, streets, zones, kiosks]);
+    mark('operations-layers');
 
     state.legend = document.createElement('div');
     state.legend.className = 'cc-legend';
@@ -272,6 +282,7 @@ export async function enableOperations(id, options) {
     // and they are laid over the snapshot once it is drawn.
     state.feedReady ??= openFeed(state);
     await Promise.all([loadCases(state), addPatrolLayers(state)]);
+    mark('cases-loaded');
     if (state.disposed) return;
     state.element.ccMap = handle(state);
     const feed = await state.feedReady;

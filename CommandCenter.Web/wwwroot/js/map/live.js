@@ -179,5 +179,6 @@ export function setStatus(state, status) {
     state.status.dataset.status = status;
     state.status.className = `cc-live cc-live-${status}`;
     state.status.textContent = `● ${l['live_' + status] ?? status}`;
+    performance.mark(`cc:status-${status}`);
     state.element.dataset.liveStatus = status;
 }

@@ -65,7 +65,7 @@ export async function createCityMap(element, options, dotnet) {
     const [grids, communities, subdistricts] = await Promise.all(
         [state.tiles ? null : '/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(u => u ? fetchJson(u) : null));
     if (state.disposed) return id;
-    addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark);
+    state.communityColour = addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark, options?.choropleth);
     mark('grids-added');
     state.grids = grids;
     state.subdistricts = subdistricts;
@@ -232,7 +232,6 @@ export async function enableOperations(id, options) {
     state.cases = new Map();
     state.changed = new Set();
     state.gridCodes = state.tiles ? [] : state.grids.features.map(f => f.properties.code);
-    state.communityColour = state.map.getPaintProperty('grid-fill', 'fill-color');
     const english = String(state.options.labels?.locale ?? '').startsWith('en');
     // From tiles, duty grids and streets come tile by tile as they are shown; zones (open now) and kiosks stay GeoJSON.
     const [dutyGrids, streets, zones, kiosks, categories] = await Promise.all(

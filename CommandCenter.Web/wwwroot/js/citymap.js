@@ -28,6 +28,13 @@ export async function createCityMap(element, options, dotnet) {
     const p = dark ? palettes.dark : palettes.light;
     const labels = options?.labels ?? {};
     mark('map-module');
+    const state = { map: null, dotnet, hovered: null, element, options: options ?? {} };
+    // A live page opens its feed first (or takes the one the page opened at start) and shows its state at once,
+    // before MapLibre sets up its WebGL context.
+    if (options?.live) {
+        createStatus(state);
+        state.feedReady = openFeed(state);
+    }
     const map = new maplibregl.Map({
         container: element,
         style: baseStyle(p),
@@ -39,7 +46,7 @@ export async function createCityMap(element, options, dotnet) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const id = nextId++;
-    const state = { map, dotnet, hovered: null, element, options: options ?? {} };
+    state.map = map;
     maps.set(id, state);
 
     const tip = document.createElement('div');
@@ -47,23 +54,19 @@ export async function createCityMap(element, options, dotnet) {
     tip.hidden = true;
     element.appendChild(tip);
 
-    // A live page opens its feed first (or takes the one the page opened at start) and shows its state at once.
-    if (options?.live) {
-        createStatus(state);
-        state.feedReady = openFeed(state);
-    }
-
     let markReady;
     state.ready = new Promise(resolve => { markReady = resolve; });
-    // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON.
-    const [info] = await Promise.all([fetchJson('/api/map/city'), new Promise(resolve => map.once('load', resolve))]);
-    mark('style-loaded');
+    // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON. The
+    // layers are fetched while MapLibre loads the basemap, not after.
+    const loaded = new Promise(resolve => map.once('load', () => { mark('style-loaded'); resolve(); }));
+    const info = await fetchJson('/api/map/city');
     state.tiles = info.tiles || new URLSearchParams(location.search).get('tiles') === '1';
     state.cityBox = info.bbox;
     state.gridCount = info.grids;
     element.dataset.tiles = String(state.tiles);
     const [grids, communities, subdistricts] = await Promise.all(
         [state.tiles ? null : '/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(u => u ? fetchJson(u) : null));
+    await loaded;
     if (state.disposed) return id;
     state.communityColour = addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark, options?.choropleth);
     mark('grids-added');
@@ -121,6 +124,11 @@ export async function createCityMap(element, options, dotnet) {
         mark('idle-counted');
     });
     return id;
+}
+
+/** Starts MapLibre's tile worker before the first map needs it (earlyfeed.js, on the live pages). */
+export function prewarm() {
+    maplibregl.prewarm();
 }
 
 /** Highlights a grid and flies to it (search, selection from a list). */
@@ -262,6 +270,8 @@ export async function enableOperations(id, options) {
             map.getSource('cases').getClusterExpansionZoom(f.properties.cluster_id).then(z => map.easeTo({ center: f.geometry.coordinates, zoom: z }));
             return;
         }
+        // A tile's case that changed since is hidden there (the overlay draws it now).
+        if (kind === 'case' && f.layer?.id === 'cases-tile-point' && state.changed?.has(f.properties.id)) return;
         const key = kind === 'case' ? f.properties.id : f.properties.id ?? f.properties.code;
         state.dotnet?.invokeMethodAsync('OnFeatureClicked', kind, String(key));
     };

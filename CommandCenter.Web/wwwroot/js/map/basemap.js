@@ -46,7 +46,7 @@ export function gridRef(state, code) {
 export function tileSource(layer, query = '') {
     return {
         type: 'vector', tiles: [`${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query ? `?${query}` : ''}`],
-        minzoom: TILE_MINZOOM[layer] ?? 10, maxzoom: 16, promoteId: layer === 'grids' ? 'code' : undefined,
+        minzoom: TILE_MINZOOM[layer] ?? 10, maxzoom: 16, promoteId: { grids: 'code', cases: 'id' }[layer],
     };
 }
 

@@ -95,7 +95,10 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
         map.addSource('case-tiles', tileSource('cases', 'v=0'));
         map.addLayer({ id: 'cases-tile-point', type: 'circle', source: 'case-tiles', 'source-layer': 'cases',
             paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, state.options.wall ? 9 : 7], 'circle-color': caseColour,
-                'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': caseRing } });
+                'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': caseRing,
+                // A case changed since the tile was drawn is shown by the overlay instead (live.js).
+                'circle-opacity': ['case', ['boolean', ['feature-state', 'changed'], false], 0, 1],
+                'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'changed'], false], 0, 1] } });
     }
     // The server says which cases are overdue; clusters count them.
     map.addSource('cases', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterMaxZoom: 15, clusterRadius: 36,

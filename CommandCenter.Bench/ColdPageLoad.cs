@@ -10,11 +10,13 @@ namespace CommandCenter.Bench;
 /// </summary>
 public static class ColdPageLoad
 {
+
     /// <param name="initScript">Runs before any page script (e.g. to install observers); may be null.</param>
     /// <param name="doneExpression">A JS expression that is the done time in ms, or null while not done.</param>
     /// <param name="extraExpression">A JS expression for an object of numbers: milestones, case count, rendered grids, map size.</param>
+    /// <param name="diagnostics">Optional: told of the page before navigation and once it is done (render diagnostics, traces).</param>
     public static async Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri url, string label, PageIssues issues,
-        string? initScript, string doneExpression, string extraExpression)
+        string? initScript, string doneExpression, string extraExpression, IPageDiagnostics? diagnostics = null)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -27,6 +29,10 @@ public static class ColdPageLoad
         }
         var page = await context.NewPageAsync();
         issues.Watch(page, label);
+        if (diagnostics is not null)
+        {
+            await diagnostics.BeforeAsync(page);
+        }
         // Commit only: the page's own clock decides when it is done, not Playwright's load event.
         await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.WaitForFunctionAsync($"() => ({doneExpression}) != null", null,
@@ -37,6 +43,10 @@ public static class ColdPageLoad
                 return { done: Number({{doneExpression}}), responseStart: nav.responseStart, dcl: nav.domContentLoadedEventEnd, extra: ({{extraExpression}}) };
             }
             """);
+        if (diagnostics is not null)
+        {
+            await diagnostics.AfterAsync(page);
+        }
         var extra = result.GetProperty("extra");
         var milestones = extra.TryGetProperty("milestones", out var ms)
             ? ms.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble())

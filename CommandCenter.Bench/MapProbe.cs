@@ -42,6 +42,6 @@ public static class MapProbe
         })()
         """;
 
-    public static Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri baseUri, PageIssues issues) =>
-        ColdPageLoad.RunAsync(browser, storageState, new Uri(baseUri, "map"), "/map", issues, InitScript, Done, Extra);
+    public static Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri baseUri, PageIssues issues, IPageDiagnostics? diagnostics = null) =>
+        ColdPageLoad.RunAsync(browser, storageState, new Uri(baseUri, "map"), "/map", issues, InitScript, Done, Extra, diagnostics);
 }

@@ -3,7 +3,8 @@ namespace CommandCenter.Bench;
 /// <summary>
 /// <c>./bench.sh</c>: every measure of <see cref="Measures.All"/> against its anchor, results to bench/results/latest.md
 /// and latest.json. Sub-commands: <c>load-cases</c> (bulk benchmark cases), <c>bare-hub</c> (the bare SignalR anchor,
-/// run as its own process), <c>wall</c> (the wall render comparison alone, as run-bench.sh).
+/// run as its own process), <c>wall</c> (the wall render comparison alone, as run-bench.sh),
+/// <c>render</c> (where a first render of /map or /wall spends its time, <see cref="RenderDiagnostics"/>).
 /// </summary>
 internal static class Program
 {
@@ -17,6 +18,8 @@ internal static class Program
                 return await BareHub.RunAsync(args[1..]);
             case "wall":
                 return await WallRenderBench.RunAsync(args[1..]);
+            case "render":
+                return await RenderDiagnostics.RunAsync(args[1..]);
         }
         var options = BenchOptions.Parse(args, out var error);
         if (options is null)

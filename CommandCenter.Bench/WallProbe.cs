@@ -48,6 +48,6 @@ public static class WallProbe
         })()
         """;
 
-    public static Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri baseUri, PageIssues issues) =>
-        ColdPageLoad.RunAsync(browser, storageState, new Uri(baseUri, "wall"), "/wall", issues, InitScript, Done, Extra);
+    public static Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri baseUri, PageIssues issues, IPageDiagnostics? diagnostics = null) =>
+        ColdPageLoad.RunAsync(browser, storageState, new Uri(baseUri, "wall"), "/wall", issues, InitScript, Done, Extra, diagnostics);
 }

@@ -16,6 +16,9 @@ import { showHotspots as hotspots } from './map/hotspots.js';
 const maps = new Map();
 let nextId = 1;
 
+// Milestones of a map's first render in the browser's performance timeline (DevTools, CommandCenter.Bench render).
+const mark = (name) => performance.mark(`cc:${name}`);
+
 /**
  * Creates a city map in `element`. `options.labels` carries the UI's localised field names;
  * `dotnet` (optional) receives OnGridSelected(properties) on click.
@@ -24,6 +27,14 @@ export async function createCityMap(element, options, dotnet) {
     const dark = options?.theme === 'dark';
     const p = dark ? palettes.dark : palettes.light;
     const labels = options?.labels ?? {};
+    mark('map-module');
+    const state = { map: null, dotnet, hovered: null, element, options: options ?? {} };
+    // A live page opens its feed first (or takes the one the page opened at start) and shows its state at once,
+    // before MapLibre sets up its WebGL context.
+    if (options?.live) {
+        createStatus(state);
+        state.feedReady = openFeed(state);
+    }
     const map = new maplibregl.Map({
         container: element,
         style: baseStyle(p),
@@ -35,7 +46,7 @@ export async function createCityMap(element, options, dotnet) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const id = nextId++;
-    const state = { map, dotnet, hovered: null, element, options: options ?? {} };
+    state.map = map;
     maps.set(id, state);
 
     const tip = document.createElement('div');
@@ -43,24 +54,22 @@ export async function createCityMap(element, options, dotnet) {
     tip.hidden = true;
     element.appendChild(tip);
 
-    // A live page opens its feed first (or takes the one the page opened at start) and shows its state at once.
-    if (options?.live) {
-        createStatus(state);
-        state.feedReady = openFeed(state);
-    }
-
     let markReady;
     state.ready = new Promise(resolve => { markReady = resolve; });
-    // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON.
-    const [info] = await Promise.all([fetchJson('/api/map/city'), new Promise(resolve => map.once('load', resolve))]);
+    // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON. The
+    // layers are fetched while MapLibre loads the basemap, not after.
+    const loaded = new Promise(resolve => map.once('load', () => { mark('style-loaded'); resolve(); }));
+    const info = await fetchJson('/api/map/city');
     state.tiles = info.tiles || new URLSearchParams(location.search).get('tiles') === '1';
     state.cityBox = info.bbox;
     state.gridCount = info.grids;
     element.dataset.tiles = String(state.tiles);
     const [grids, communities, subdistricts] = await Promise.all(
         [state.tiles ? null : '/api/grids', '/api/layers/communities', '/api/layers/subdistricts'].map(u => u ? fetchJson(u) : null));
+    await loaded;
     if (state.disposed) return id;
-    addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark);
+    state.communityColour = addGridLayers(map, state.tiles ? null : grids, communities, subdistricts, p, dark, options?.choropleth);
+    mark('grids-added');
     state.grids = grids;
     state.subdistricts = subdistricts;
     markReady();
@@ -109,10 +118,17 @@ export async function createCityMap(element, options, dotnet) {
 
     // Tests and the wall display read how many grids are actually drawn once the map settles.
     map.on('idle', () => {
+        mark('idle');
         element.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
         element.dataset.gridCount = String(state.gridCount);
+        mark('idle-counted');
     });
     return id;
+}
+
+/** Starts MapLibre's tile worker before the first map needs it (earlyfeed.js, on the live pages). */
+export function prewarm() {
+    maplibregl.prewarm();
 }
 
 /** Highlights a grid and flies to it (search, selection from a list). */
@@ -216,6 +232,7 @@ export async function enableOperations(id, options) {
     if (!state) return;
     await state.ready;
     if (state.disposed) return;
+    mark('operations');
     state.ops = true;
     state.dark = state.options.theme === 'dark';
     state.options = { ...state.options, ...options };
@@ -223,7 +240,6 @@ export async function enableOperations(id, options) {
     state.cases = new Map();
     state.changed = new Set();
     state.gridCodes = state.tiles ? [] : state.grids.features.map(f => f.properties.code);
-    state.communityColour = state.map.getPaintProperty('grid-fill', 'fill-color');
     const english = String(state.options.labels?.locale ?? '').startsWith('en');
     // From tiles, duty grids and streets come tile by tile as they are shown; zones (open now) and kiosks stay GeoJSON.
     const [dutyGrids, streets, zones, kiosks, categories] = await Promise.all(
@@ -232,6 +248,7 @@ export async function enableOperations(id, options) {
     if (state.disposed) return;
     state.categoryNames = Object.fromEntries(categories.map(c => [c.code, english ? c.nameEn : c.name]));
     addOpsLayers(state, [dutyGrids, streets, zones, kiosks]);
+    mark('operations-layers');
 
     state.legend = document.createElement('div');
     state.legend.className = 'cc-legend';
@@ -253,6 +270,8 @@ export async function enableOperations(id, options) {
             map.getSource('cases').getClusterExpansionZoom(f.properties.cluster_id).then(z => map.easeTo({ center: f.geometry.coordinates, zoom: z }));
             return;
         }
+        // A tile's case that changed since is hidden there (the overlay draws it now).
+        if (kind === 'case' && f.layer?.id === 'cases-tile-point' && state.changed?.has(f.properties.id)) return;
         const key = kind === 'case' ? f.properties.id : f.properties.id ?? f.properties.code;
         state.dotnet?.invokeMethodAsync('OnFeatureClicked', kind, String(key));
     };
@@ -272,6 +291,7 @@ export async function enableOperations(id, options) {
     // and they are laid over the snapshot once it is drawn.
     state.feedReady ??= openFeed(state);
     await Promise.all([loadCases(state), addPatrolLayers(state)]);
+    mark('cases-loaded');
     if (state.disposed) return;
     state.element.ccMap = handle(state);
     const feed = await state.feedReady;

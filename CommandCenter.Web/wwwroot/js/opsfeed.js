@@ -86,6 +86,7 @@ export class OpsFeed {
         if (status === 'live') this.everLive = true;
         if (this.status === status) return;
         this.status = status;
+        performance.mark(`cc:feed-${status}`);
         try { this.onStatus(status); } catch (e) { console.warn('status handler failed', e); }
     }
 

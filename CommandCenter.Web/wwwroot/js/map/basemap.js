@@ -46,7 +46,7 @@ export function gridRef(state, code) {
 export function tileSource(layer, query = '') {
     return {
         type: 'vector', tiles: [`${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query ? `?${query}` : ''}`],
-        minzoom: TILE_MINZOOM[layer] ?? 10, maxzoom: 16, promoteId: layer === 'grids' ? 'code' : undefined,
+        minzoom: TILE_MINZOOM[layer] ?? 10, maxzoom: 16, promoteId: { grids: 'code', cases: 'id' }[layer],
     };
 }
 
@@ -75,8 +75,18 @@ export function baseStyle(p) {
     };
 }
 
-/** Grids from `grids` (GeoJSON), or from vector tiles when it is null; 社区 and 街道 boundaries from GeoJSON. */
-export function addGridLayers(map, grids, communities, subdistricts, p, dark) {
+/** The grid fill of a choropleth mode ('open', 'overdue': the grid's feature state of that name), or null for 'none'. */
+export function choroplethColour(mode, dark) {
+    if (!mode || mode === 'none') return null;
+    return ['interpolate', ['linear'], ['coalesce', ['feature-state', mode], 0], 0, dark ? '#13233a' : '#fffdf5', 1, '#ffe082', 3, '#ffb74d', 5, '#ef6c00', 8, '#b71c1c'];
+}
+
+/**
+ * Grids from `grids` (GeoJSON), or from vector tiles when it is null; 社区 and 街道 boundaries from GeoJSON. The grid fill
+ * starts in the page's choropleth mode (a later change of a data-driven colour makes MapLibre parse every grid tile again).
+ * Returns the fill colour by 社区 (choropleth 'none').
+ */
+export function addGridLayers(map, grids, communities, subdistricts, p, dark, choropleth) {
     const codes = [...new Set((grids ?? communities).features.map(f => grids ? f.properties.communityCode : f.properties.code))].sort();
     const colour = ['match', ['get', 'communityCode']];
     codes.forEach((code, i) => colour.push(code, communityColour(i, dark)));
@@ -88,11 +98,15 @@ export function addGridLayers(map, grids, communities, subdistricts, p, dark) {
     map.addSource('communities', { type: 'geojson', data: communities });
     map.addSource('subdistricts', { type: 'geojson', data: subdistricts });
     const beforeRoads = 'roads-casing';
+    // No anti-aliasing pass of the fill (a second draw of every grid's outline): grid-line draws the outlines.
     map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, paint: {
-        'fill-color': colour,
+        'fill-color': choroplethColour(choropleth, dark) ?? colour,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.7, 0.42],
+        'fill-antialias': false,
     } }, beforeRoads);
-    map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
+    // Outlines from z13, where a 100 m grid is a dozen pixels wide; below it they would be a solid mesh (and 20,000 of
+    // them at a city view cost seconds of line tessellation and drawing), so the fill alone shows the grids there.
+    map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, minzoom: GRID_LINE_MINZOOM, paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
     map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
     map.addLayer({ id: 'subdistrict-line', type: 'line', source: 'subdistricts', paint: { 'line-color': p.subdistrictLine, 'line-width': 2.6, 'line-dasharray': [4, 2] } });
     map.addLayer({ id: 'grid-selected', type: 'line', ...fromGrids, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#d81b60', 'line-width': 3 } });
@@ -103,7 +117,10 @@ export function addGridLayers(map, grids, communities, subdistricts, p, dark) {
     map.addLayer({ id: 'community-labels', type: 'symbol', source: 'communities', maxzoom: 16,
         layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 13 },
         paint: { 'text-color': p.communityLine, 'text-halo-color': p.halo, 'text-halo-width': 2 } });
+    return colour;
 }
+
+export const GRID_LINE_MINZOOM = 13;
 
 export function gridTooltip(props, labels) {
     const area = Number(props.areaM2).toLocaleString(labels.locale, { maximumFractionDigits: 0 });

@@ -1,5 +1,5 @@
 // The operational layers (duty grids, streets, zones, kiosks, cases), their visibility groups, the legend and the choropleth.
-import { escapeHtml, palettes, tileSource } from './basemap.js';
+import { choroplethColour, escapeHtml, palettes, tileSource } from './basemap.js';
 
 export const LEVEL_COLOURS = { green: '#2e7d32', yellow: '#f9a825', orange: '#ef6c00', red: '#d32f2f', purple: '#7b1fa2' };
 export const STAGE_RING = { report: '#ffffff', file: '#90caf9', handle: '#1565c0' };
@@ -31,8 +31,12 @@ export function kioskRadii(kiosks) {
 }
 
 export function setLayerVisible(state, group, visible) {
+    const wanted = visible ? 'visible' : 'none';
     for (const layer of GROUPS[group] ?? []) {
-        if (state.map.getLayer(layer)) state.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+        // Only a real change: MapLibre reloads a layer's whole source on any layout change, even to the same visibility.
+        if (state.map.getLayer(layer) && (state.map.getLayoutProperty(layer, 'visibility') ?? 'visible') !== wanted) {
+            state.map.setLayoutProperty(layer, 'visibility', wanted);
+        }
     }
 }
 
@@ -50,12 +54,8 @@ function legendHtml(state) {
 export function setChoropleth(state, mode) {
     state.choropleth = mode;
     const map = state.map;
-    if (mode === 'none') {
-        map.setPaintProperty('grid-fill', 'fill-color', state.communityColour);
-    } else {
-        map.setPaintProperty('grid-fill', 'fill-color', ['interpolate', ['linear'], ['coalesce', ['feature-state', mode], 0],
-            0, state.dark ? '#13233a' : '#fffdf5', 1, '#ffe082', 3, '#ffb74d', 5, '#ef6c00', 8, '#b71c1c']);
-    }
+    // MapLibre skips an unchanged colour, so the mode the map was created in costs nothing here.
+    map.setPaintProperty('grid-fill', 'fill-color', choroplethColour(mode, state.dark) ?? state.communityColour);
     state.legend.innerHTML = legendHtml(state);
 }
 
@@ -95,7 +95,10 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
         map.addSource('case-tiles', tileSource('cases', 'v=0'));
         map.addLayer({ id: 'cases-tile-point', type: 'circle', source: 'case-tiles', 'source-layer': 'cases',
             paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, state.options.wall ? 9 : 7], 'circle-color': caseColour,
-                'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': caseRing } });
+                'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': caseRing,
+                // A case changed since the tile was drawn is shown by the overlay instead (live.js).
+                'circle-opacity': ['case', ['boolean', ['feature-state', 'changed'], false], 0, 1],
+                'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'changed'], false], 0, 1] } });
     }
     // The server says which cases are overdue; clusters count them.
     map.addSource('cases', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterMaxZoom: 15, clusterRadius: 36,

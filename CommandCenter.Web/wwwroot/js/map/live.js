@@ -28,7 +28,13 @@ export function refreshCases(state) {
     if (state.tiles && !state.replaying) {
         // The overlay draws every case changed since the tiles were drawn; the tiles leave those out.
         if (state.changed.size > OVERLAY_LIMIT) { reloadCaseTiles(state); return; }
-        state.map.setFilter('cases-tile-point', state.changed.size === 0 ? null : ['!', ['in', ['get', 'id'], ['literal', [...state.changed]]]]);
+        // Hidden by feature state, not by a filter: a new filter makes MapLibre parse every case tile again.
+        state.hiddenInTiles ??= new Set();
+        for (const id of state.changed) {
+            if (state.hiddenInTiles.has(id)) continue;
+            state.hiddenInTiles.add(id);
+            state.map.setFeatureState({ source: 'case-tiles', sourceLayer: 'cases', id }, { changed: true });
+        }
         scheduleCounts(state);
         return;
     }
@@ -88,9 +94,19 @@ function upsert(state, m) {
     return existing ? 'updated' : 'added';
 }
 
+// Live events come in bursts (at city scale the clock watcher sends many a minute): what they changed is drawn once a frame.
+function scheduleRefresh(state) {
+    if (state.refreshQueued) return;
+    state.refreshQueued = true;
+    requestAnimationFrame(() => {
+        state.refreshQueued = false;
+        if (!state.disposed) refreshCases(state);
+    });
+}
+
 function settle(state, m, outcome) {
     if (m.action === 'report' && outcome === 'added') flash(state, m.lon, m.lat);
-    refreshCases(state);
+    scheduleRefresh(state);
     state.element.dataset.lastSeq = String(m.seq);
     state.element.dataset.lastOutcome = outcome;
 }
@@ -123,7 +139,8 @@ function reloadCaseTiles(state) {
     state.cases = new Map();
     state.changed = new Set();
     state.map.getSource('cases')?.setData({ type: 'FeatureCollection', features: [] });
-    state.map.setFilter('cases-tile-point', null);
+    state.map.removeFeatureState({ source: 'case-tiles', sourceLayer: 'cases' });
+    state.hiddenInTiles = new Set();
     return refreshCounts(state);
 }
 
@@ -142,10 +159,14 @@ async function refreshCounts(state) {
         open.set(code, o);
         if (d > 0) overdue.set(code, d);
     }
+    // Only grids whose counts changed: each feature state set makes MapLibre rewrite that grid's colours in every tile.
     for (const code of state.countedGrids ?? []) {
         if (!open.has(code)) state.map.setFeatureState(gridRef(state, code), { open: 0, overdue: 0 });
     }
-    for (const [code, o] of open) state.map.setFeatureState(gridRef(state, code), { open: o, overdue: overdue.get(code) ?? 0 });
+    for (const [code, o] of open) {
+        const d = overdue.get(code) ?? 0;
+        if (state.gridOpen?.get(code) !== o || (state.gridOverdue?.get(code) ?? 0) !== d) state.map.setFeatureState(gridRef(state, code), { open: o, overdue: d });
+    }
     state.countedGrids = [...open.keys()];
     state.gridOpen = open;
     state.gridOverdue = overdue;
@@ -179,5 +200,6 @@ export function setStatus(state, status) {
     state.status.dataset.status = status;
     state.status.className = `cc-live cc-live-${status}`;
     state.status.textContent = `● ${l['live_' + status] ?? status}`;
+    performance.mark(`cc:status-${status}`);
     state.element.dataset.liveStatus = status;
 }

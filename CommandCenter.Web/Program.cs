@@ -49,7 +49,6 @@ app.UseAuthentication();
 app.UseSessionCheck();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -13,6 +13,8 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' {importmap}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    private static readonly string PolicyWithoutImportMap = ContentSecurityPolicy.Replace(" {importmap}", "", StringComparison.Ordinal);
+
     /// <summary>Set as the response starts, so error responses (whose headers the exception handler clears) carry them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
@@ -23,7 +25,7 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "geolocation=(self), camera=(self), microphone=()";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy.Replace(" {importmap}", "", StringComparison.Ordinal);
+            headers.ContentSecurityPolicy = PolicyWithoutImportMap;
             return Task.CompletedTask;
         });
         return next(http);

@@ -16,11 +16,14 @@ public sealed class CaseRulesProvider(IServiceScopeFactory scopes, CityClock cit
     public const string StepLimitsKey = "step-limits";
     public const string WorkingHoursKey = "working-hours";
     public const string WorkflowKey = "workflow";
+    public const string LeniencyKey = "leniency";
 
     private volatile Snapshot? _snapshot;
     private int _generation;
 
-    public sealed record Snapshot(SlaClock Clock, StepLimits Steps, WorkflowSettings Settings, IReadOnlyDictionary<string, CategoryInfo> Categories)
+    /// <param name="LeniencyJson">The saved 首违免罚 list (setting <c>leniency</c>), null until an admin saves one; read by LeniencySettings.</param>
+    public sealed record Snapshot(SlaClock Clock, StepLimits Steps, WorkflowSettings Settings, IReadOnlyDictionary<string, CategoryInfo> Categories,
+        string? LeniencyJson = null)
     {
         public CaseRules For(string categoryCode) => new(Clock, Steps, Categories[categoryCode].HandlingLimit, Settings);
     }
@@ -67,6 +70,6 @@ public sealed class CaseRulesProvider(IServiceScopeFactory scopes, CityClock cit
             c => new CategoryInfo(c.Code, c.Kind, c.Name, c.NameEn, c.DepartmentCode,
                 new TimeLimit(c.LimitValue, TimeLimit.TryParseUnit(c.LimitUnit, out var unit) ? unit : LimitUnit.WorkingDays), c.Sample),
             StringComparer.Ordinal);
-        return new Snapshot(new SlaClock(calendar), steps, workflow, categories);
+        return new Snapshot(new SlaClock(calendar), steps, workflow, categories, settings.GetValueOrDefault(LeniencyKey));
     }
 }

@@ -17,11 +17,16 @@ public static class CaseInsert
 {
     private static readonly Lock BuildLock = new();
     private static Shape? _shape;
+    private static Shape? _shapeWithIntake;
 
-    /// <summary>Inserts <paramref name="c"/> and <paramref name="first"/>; sets their number and the event's sequence number.</summary>
-    public static async Task InsertAsync(CommandCenterDb db, Case c, CaseEventRow first, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// Inserts <paramref name="c"/> and <paramref name="first"/> (and the intake's zone/leniency row, when there is one, in the
+    /// same statement); sets their number and the event's sequence number.
+    /// </summary>
+    public static async Task InsertAsync(CommandCenterDb db, Case c, CaseEventRow first, DateOnly day, CancellationToken ct,
+        Enforcement.CaseIntakeRow? intake = null)
     {
-        var shape = ShapeOf(db);
+        var shape = ShapeOf(db, intake is not null);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -31,6 +36,10 @@ public static class CaseInsert
             cmd.Parameters.AddWithValue("prefix", day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
             Bind(cmd, "c", shape.CaseColumns, c);
             Bind(cmd, "e", shape.EventColumns, first);
+            if (intake is not null)
+            {
+                Bind(cmd, "i", shape.IntakeColumns, intake);
+            }
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             c.Number = first.CaseNumber = reader.GetString(0);
@@ -56,21 +65,23 @@ public static class CaseInsert
         }
     }
 
-    private static Shape ShapeOf(CommandCenterDb db)
+    private static Shape ShapeOf(CommandCenterDb db, bool withIntake)
     {
         lock (BuildLock)
         {
-            return _shape ??= Build(db.Model);
+            return withIntake ? _shapeWithIntake ??= Build(db.Model, true) : _shape ??= Build(db.Model, false);
         }
     }
 
-    private static Shape Build(IModel model)
+    private static Shape Build(IModel model, bool withIntake)
     {
         var cases = model.FindEntityType(typeof(Case))!;
         var events = model.FindEntityType(typeof(CaseEventRow))!;
+        var intakes = model.FindEntityType(typeof(Enforcement.CaseIntakeRow))!;
         // The number is made in the statement; the event's sequence number by its column default.
         var caseColumns = cases.GetProperties().Where(p => p.Name != nameof(Case.Number)).ToList();
         var eventColumns = events.GetProperties().Where(p => p.Name is not nameof(CaseEventRow.Seq) and not nameof(CaseEventRow.CaseNumber)).ToList();
+        var intakeColumns = withIntake ? intakes.GetProperties().ToList() : [];
         static string Values(string prefix, IReadOnlyList<IProperty> columns) =>
             string.Join(", ", columns.Select((p, i) => $"CAST(@{prefix}{i} AS {p.GetColumnType()})"));
         static string Names(IReadOnlyList<IProperty> columns) => string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
@@ -80,10 +91,11 @@ public static class CaseInsert
             .Append("num AS (SELECT @prefix || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END AS number FROM n), ")
             .Append($"c AS (INSERT INTO cases (number, {Names(caseColumns)}) SELECT num.number, {Values("c", caseColumns)} FROM num RETURNING number), ")
             .Append($"e AS (INSERT INTO case_events (case_number, {Names(eventColumns)}) SELECT c.number, {Values("e", eventColumns)} FROM c RETURNING seq) ")
+            .Append(withIntake ? $", i AS (INSERT INTO {intakes.GetTableName()} ({Names(intakeColumns)}) SELECT {Values("i", intakeColumns)} FROM c) " : "")
             .Append("SELECT c.number, e.seq FROM c, e")
             .ToString();
-        return new Shape(sql, caseColumns, eventColumns);
+        return new Shape(sql, caseColumns, eventColumns, intakeColumns);
     }
 
-    private sealed record Shape(string Sql, IReadOnlyList<IProperty> CaseColumns, IReadOnlyList<IProperty> EventColumns);
+    private sealed record Shape(string Sql, IReadOnlyList<IProperty> CaseColumns, IReadOnlyList<IProperty> EventColumns, IReadOnlyList<IProperty> IntakeColumns);
 }

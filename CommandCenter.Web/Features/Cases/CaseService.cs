@@ -120,6 +120,12 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         {
             await CaseInsert.InsertAsync(db, c, evt, day, ct);
         }
+        else if (alongside is null && OnlyIntakeRow() is { } intakeRow)
+        {
+            // A vending or bike report's zone/leniency row goes in the same statement (one round trip instead of four).
+            await CaseInsert.InsertAsync(db, c, evt, day, ct, intakeRow);
+            db.Entry(intakeRow).State = EntityState.Unchanged;
+        }
         else
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -130,6 +136,13 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         follower.Poke();
         return new CaseCommandResult(c, evt, null, duplicates) { Intake = found };
+    }
+
+    /// <summary>The intake checks' row when it is the only pending change (no offence record, nothing else).</summary>
+    private Data.Enforcement.CaseIntakeRow? OnlyIntakeRow()
+    {
+        var pending = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged && e.State != EntityState.Detached).Take(2).ToList();
+        return pending is [{ State: EntityState.Added, Entity: Data.Enforcement.CaseIntakeRow row }] ? row : null;
     }
 
     /// <summary>Takes one workflow action; refusals come back as 400/403/404/409 with the actions possible now.</summary>

@@ -21,6 +21,7 @@ public sealed class ClockWatcher(
     private const long LeaderLockKey = 20_261_202;
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     public static readonly Actor SystemActor = new("system", "系统", new HashSet<Role> { Role.System });
 
     private CancellationTokenSource _wake = new();
@@ -110,7 +111,8 @@ public sealed class ClockWatcher(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            // Woken by a live event: plan again.
+            // Woken by a live event: plan again, once for a whole burst of events (busy intake sends 150+ a second).
+            await Task.Delay(Settle, ct);
         }
     }
 

@@ -13,20 +13,36 @@ namespace CommandCenter.Web.Features.Enforcement;
 
 /// <summary>
 /// 首违免罚清单 as an admin setting (key <c>leniency</c>): <see cref="LeniencyCatalogue.Default"/> until an admin saves a list;
-/// an edit is checked with <see cref="LeniencyCatalogue.Validate"/> and audited in the change log (topic rules). Read from the
-/// database at each intake, so every instance applies the saved list at once.
+/// an edit is checked with <see cref="LeniencyCatalogue.Validate"/> and audited in the change log (topic rules). Read with
+/// the case rules (<see cref="CaseRulesProvider"/>), which every instance loads again when a rules change reaches it: an
+/// intake no longer queries the setting (P2: a vending or bike report read it from the database each time).
 /// </summary>
 public sealed class LeniencySettings(CommandCenterDb db, CaseRulesProvider rules, ChangeFollower follower, CityClock clock)
 {
-    public const string Key = "leniency";
+    public const string Key = CaseRulesProvider.LeniencyKey;
+
+    // The last list parsed, with the text it came from: the rules snapshot keeps the same string until it is reloaded.
+    private static Parsed? _parsed;
 
     public async Task<LeniencyCatalogue> CurrentAsync(CancellationToken ct = default)
     {
-        var json = await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Json).SingleOrDefaultAsync(ct);
-        if (json is null)
+        if ((await rules.CurrentAsync(ct)).LeniencyJson is not { } json)
         {
             return LeniencyCatalogue.Default;
         }
+        if (_parsed is { } last && ReferenceEquals(last.Json, json))
+        {
+            return last.Catalogue;
+        }
+        var catalogue = Parse(json);
+        _parsed = new Parsed(json, catalogue);
+        return catalogue;
+    }
+
+    private sealed record Parsed(string Json, LeniencyCatalogue Catalogue);
+
+    private static LeniencyCatalogue Parse(string json)
+    {
         var items = JsonSerializer.Deserialize<LeniencyItemDto[]>(json, JsonSerializerOptions.Web) ?? [];
         return new LeniencyCatalogue(items.Select((d, i) => d.ToDomain(i).Item).OfType<LeniencyItem>().ToList());
     }
@@ -56,10 +72,11 @@ public sealed class LeniencySettings(CommandCenterDb db, CaseRulesProvider rules
         {
             return errors;
         }
-        var before = (await CurrentAsync(ct)).Items.Select(LeniencyItemDto.From).ToList();
+        // The list as stored, not as this instance last loaded it: the audit line's "before" is the database's.
+        var row = await db.Settings.FindAsync([Key], ct);
+        var before = (row is null ? LeniencyCatalogue.Default : Parse(row.Json)).Items.Select(LeniencyItemDto.From).ToList();
         var after = parsed.Select(LeniencyItemDto.From).ToList();
         var json = JsonSerializer.Serialize(after, JsonSerializerOptions.Web);
-        var row = await db.Settings.FindAsync([Key], ct);
         if (row is null)
         {
             db.Settings.Add(new SettingRow { Key = Key, Json = json });
@@ -70,6 +87,8 @@ public sealed class LeniencySettings(CommandCenterDb db, CaseRulesProvider rules
         }
         db.Record(ChangeTopics.Rules, Key, "updated", actor, clock.UtcNow, before, after);
         await db.SaveChangesAsync(ct);
+        // This instance applies it to the next intake at once; the others when the change reaches them.
+        rules.Invalidate();
         follower.Poke();
         return [];
     }

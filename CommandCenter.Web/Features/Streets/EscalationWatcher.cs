@@ -32,6 +32,9 @@ public sealed class EscalationWatcher(
     private const long LeaderLockKey = 20_261_208;
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(5);
+    // A round reads the roster, sign-ins and alerts: woken by every case event of a busy intake (P2: 150+ a second) it
+    // ran back to back and took as much CPU as the intake itself. Events within this (real) time share one round.
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SupervisionLookBack = TimeSpan.FromDays(1);
     // Someone counts as signed in with an open sign-in of the last week (a refresh token's life; past it a device signs in again).
     private static readonly TimeSpan SignedInWindow = TimeSpan.FromDays(7);
@@ -347,7 +350,9 @@ public sealed class EscalationWatcher(
         _wake = wake;
         if (Interlocked.Exchange(ref _dirty, 0) == 1)
         {
-            return; // something happened while the last round ran
+            // Something happened while the last round ran.
+            await Task.Delay(Settle, ct);
+            return;
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, wake.Token);
         try
@@ -356,7 +361,8 @@ public sealed class EscalationWatcher(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            // Woken by a live event or a change: look again.
+            // Woken by a live event or a change: look again once the burst it may belong to has passed.
+            await Task.Delay(Settle, ct);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CommandCenter.Domain.Cases;
 using CommandCenter.Web.City;
@@ -42,7 +43,8 @@ public static class TilesApi
             }
             var scope = ReadScope.For(actor);
             var query = string.Join("&", filter.ToQuery().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-            var key = $"cases/{scope.GroupName}/{cache.CaseVersion(scope)}/{tile}?{query}";
+            // The category names in the tile are in the reader's language.
+            var key = $"cases/{scope.GroupName}/{cache.CaseVersion(scope)}/{CultureInfo.CurrentUICulture.Name}/{tile}?{query}";
             built = await cache.GetOrBuildAsync(key, TileCache.CaseTileLifetime, () => tiles.CasesTileAsync(tile, filter, scope, ct));
             http.Response.Headers.CacheControl = "private, no-cache";
         }

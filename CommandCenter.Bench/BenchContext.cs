@@ -35,7 +35,8 @@ public sealed class BenchContext(BenchOptions options) : IAsyncDisposable
             var log = Path.Combine(Options.Artifacts, "bench-app.log");
             Log($"starting CommandCenter.Web (Release) on {new NpgsqlConnectionStringBuilder(Options.ConnectionString).Database}; log in {log}");
             _demo = await AppProcess.StartAsync(Options, log, ct);
-            Log($"app healthy at {_demo.BaseUri}");
+            var settled = await _demo.SettleAsync(TimeSpan.FromSeconds(60), ct);
+            Log(Invariant($"app healthy at {_demo.BaseUri}, idle after {settled.TotalSeconds:0.0} s"));
         }
         return _demo;
     }
@@ -56,7 +57,8 @@ public sealed class BenchContext(BenchOptions options) : IAsyncDisposable
             Log($"starting CommandCenter.Web (Release) with Database__Name={Options.ScaleDatabase}; log in {log}");
             _scale = await AppProcess.StartAsync(Options, Options.ConnectionString,
                 new Dictionary<string, string> { ["Database__Name"] = Options.ScaleDatabase, ["Database__CityDataPath"] = Options.ScaleCityPath }, log, ct);
-            Log($"scale app healthy at {_scale.BaseUri}");
+            var settled = await _scale.SettleAsync(TimeSpan.FromSeconds(60), ct);
+            Log(Invariant($"scale app healthy at {_scale.BaseUri}, idle after {settled.TotalSeconds:0.0} s"));
         }
         return _scale;
     }

@@ -18,6 +18,9 @@ public static class DatabaseConnection
         return new NpgsqlConnectionStringBuilder(connectionString) { Database = database.Trim() }.ConnectionString;
     }
 
+    /// <summary>The server settings every app connection starts with (see <see cref="Tune"/>).</summary>
+    public const string SessionOptions = "-c plan_cache_mode=force_custom_plan -c jit=off";
+
     /// <summary>
     /// Keeps a few connections open and their statements prepared: a fresh backend pays tens of milliseconds to plan
     /// its first PostGIS query, which intake must not pay per request.
@@ -37,10 +40,11 @@ public static class DatabaseConnection
         // Prepared statements keep their parse, but are planned for their values each time: after five runs PostgreSQL
         // may switch a statement to a generic plan, which for "cases in this box" cannot tell a street from the whole
         // city (EXPLAIN ANALYZE at 200,000 cases: a z12 case tile 181 ms generic vs 8 ms custom, the duplicate search
-        // 1.2 vs 0.06 ms).
+        // 1.2 vs 0.06 ms). And no JIT: the planner's cost estimate for a city-wide tile switches it on, and compiling
+        // took longer than the query (the z11 grid tile: 450–640 ms with JIT, 220 ms without).
         if (string.IsNullOrEmpty(b.Options))
         {
-            b.Options = "-c plan_cache_mode=force_custom_plan";
+            b.Options = SessionOptions;
         }
         return b.ConnectionString;
     }

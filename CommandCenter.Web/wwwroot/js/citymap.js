@@ -34,6 +34,9 @@ export async function createCityMap(element, options, dotnet) {
     if (options?.live) {
         createStatus(state);
         state.feedReady = openFeed(state);
+        // MapLibre's constructor holds the thread for its WebGL set-up (~0.7 s under SwiftShader): let the early feed's
+        // state reach the status and be painted first (a frame, or 50 ms where frames are paused, as in a hidden tab).
+        await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 50); });
     }
     const map = new maplibregl.Map({
         container: element,

@@ -149,7 +149,7 @@ public sealed class LookupBench : IMeasure
         {
             ["round trip lookups/s"] = Math.Round(roundTripRate), ["round trip µs"] = Math.Round(1e6 / roundTripRate, 1), ["in-database µs/point"] = Math.Round(inDatabaseUs, 1),
         };
-        var notes = BenchContext.Invariant($"in process: median of 3 timed passes after 1 untimed; {count} points in the city's box ({inside} inside a grid), {grids} unit grids; city cache loaded in {loadMs:0} ms, {heapMb:0} MB of heap");
+        var notes = BenchContext.Invariant($"in process: median of 3 timed passes after 2 s of untimed ones; {count} points in the city's box ({inside} inside a grid), {grids} unit grids; city cache loaded in {loadMs:0} ms, {heapMb:0} MB of heap");
         return
         [
             new MeasureResult("P3", "lookup in process", new Dictionary<string, double>

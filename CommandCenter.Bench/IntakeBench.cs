@@ -17,6 +17,9 @@ public sealed class IntakeBench : IMeasure
     public const int Clients = 8;
     public const int Existing = 100_000;
 
+    // Before each run and after the last: the demo city without cases, their events, numbers and alerts.
+    private const string EmptyCasesSql = "TRUNCATE cases, case_events, case_number_counters, alerts CASCADE";
+
     public string Id => "P2";
 
     public string Title => "intake: cases accepted per second, 8 clients";
@@ -29,7 +32,7 @@ public sealed class IntakeBench : IMeasure
         // The app migrates and seeds the demo database as it starts: run on its own (--only P2), the tables exist only after that.
         await context.DemoAppAsync(ct);
         context.StopDemoApp();
-        await ExecuteAsync(options.ConnectionString, "TRUNCATE cases, case_events, case_number_counters, alerts CASCADE", ct);
+        await ExecuteAsync(options.ConnectionString, EmptyCasesSql, ct);
         await PrepareRawTablesAsync(options.ConnectionString, copyExisting: false, ct);
         results.Add(await MeasureAsync(context, seconds, "P2", "intake on an empty case table", ct));
 
@@ -43,7 +46,7 @@ public sealed class IntakeBench : IMeasure
         // The demo city goes back to no cases: P5 measures the wall with the 50 open cases it seeds, not with the
         // 100,000 loaded here and the thousands of reports just taken (a full pass left ~13,000 open, see README).
         context.StopDemoApp();
-        await ExecuteAsync(options.ConnectionString, "TRUNCATE cases, case_events, case_number_counters, alerts CASCADE; DROP TABLE IF EXISTS bench_raw_events; DROP TABLE IF EXISTS bench_raw_cases", ct);
+        await ExecuteAsync(options.ConnectionString, $"{EmptyCasesSql}; DROP TABLE IF EXISTS bench_raw_events; DROP TABLE IF EXISTS bench_raw_cases", ct);
         return results;
     }
 

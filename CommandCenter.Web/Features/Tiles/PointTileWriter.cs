@@ -21,7 +21,10 @@ public sealed class PointTileWriter(string layerName, TileAddress tile, int exte
     private readonly Dictionary<string, uint> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<TileValue, uint> _values = [];
     private readonly List<TileValue> _valueOrder = [];
-    private readonly double _tileWidth = 2 * WorldHalf / (1 << tile.Z);
+    // The tile's west and north edges in web-mercator metres, and tile units per metre.
+    private readonly double _minX = -WorldHalf + tile.X * tile.WidthMetres;
+    private readonly double _maxY = WorldHalf - tile.Y * tile.WidthMetres;
+    private readonly double _scale = extent / tile.WidthMetres;
     private int _x;
     private int _y;
 
@@ -33,11 +36,8 @@ public sealed class PointTileWriter(string layerName, TileAddress tile, int exte
     {
         var mx = lon * Math.PI / 180 * EarthRadius;
         var my = Math.Log(Math.Tan(Math.PI / 4 + lat * Math.PI / 360)) * EarthRadius;
-        var minX = -WorldHalf + tile.X * _tileWidth;
-        var maxY = WorldHalf - tile.Y * _tileWidth;
-        var scale = extent / _tileWidth;
-        var tx = Math.Round((mx - minX) * scale, MidpointRounding.ToEven);
-        var ty = Math.Round((maxY - my) * scale, MidpointRounding.ToEven);
+        var tx = Math.Round((mx - _minX) * _scale, MidpointRounding.ToEven);
+        var ty = Math.Round((_maxY - my) * _scale, MidpointRounding.ToEven);
         if (!(tx >= -buffer && tx <= extent + buffer && ty >= -buffer && ty <= extent + buffer))
         {
             return false;
@@ -148,7 +148,7 @@ public sealed class PointTileWriter(string layerName, TileAddress tile, int exte
         _tags.Add(v);
     }
 
-    private static ulong ZigZag(int n) => (ulong)(uint)((n << 1) ^ (n >> 31));
+    private static ulong ZigZag(long n) => (ulong)((n << 1) ^ (n >> 63));
 
     private static void Key(IBufferWriter<byte> w, int field, int wire) => Varint(w, (ulong)((field << 3) | wire));
 
@@ -208,7 +208,7 @@ public sealed class PointTileWriter(string layerName, TileAddress tile, int exte
                     break;
                 case 6:
                     Key(w, 6, 0);
-                    Varint(w, (ulong)((Number << 1) ^ (Number >> 63)));
+                    Varint(w, ZigZag(Number));
                     break;
                 default:
                     Key(w, 7, 0);

@@ -66,7 +66,7 @@ internal static class RenderDiagnostics
             }
             if (withStatic)
             {
-                var s = await StaticMapProbe.RunAsync(browser, storage, app.BaseUri, issues, sample.MapWidth, sample.MapHeight);
+                var s = await StaticMapProbe.RunAsync(browser, storage, app.BaseUri, issues, sample.MapWidth, sample.MapHeight, tiles: !wall);
                 Console.WriteLine(Invariant($"## {tag} static page: {s.FullRenderMs:0} ms (grids drawn {s.RenderedGrids})"));
                 if (i >= options.Warmups)
                 {
@@ -98,13 +98,54 @@ internal static class RenderDiagnostics
         private ICDPSession? _cdp;
         private double _timeOrigin;
         private List<(string Name, double At)> _marks = [];
+        private string _gl = "";
+
+        // Shader programs are compiled on the main thread's first draw of each layer kind; SwiftShader makes them dear.
+        private const string GlCounter = """
+            (() => {
+                const gl = window.__ccGl = { programs: 0, ms: 0, variants: {} };
+                const proto = WebGL2RenderingContext.prototype, link = proto.linkProgram, param = proto.getProgramParameter, source = proto.shaderSource;
+                proto.shaderSource = function (shader, text) {
+                    if (text.includes('gl_FragColor') || text.includes('fragColor')) return source.call(this, shader, text);
+                    const defines = text.split('\n').filter(l => l.startsWith('#define')).join(' ');
+                    const key = text.length + ' ' + defines;
+                    gl.variants[key] = (gl.variants[key] || 0) + 1;
+                    return source.call(this, shader, text);
+                };
+                let frame = null;
+                gl.frames = [];
+                const draw = proto.drawElements;
+                proto.drawElements = function (mode, count, type, offset) {
+                    if (frame) { frame.draws++; frame.indices += count; }
+                    return draw.call(this, mode, count, type, offset);
+                };
+                const raf = window.requestAnimationFrame;
+                window.requestAnimationFrame = function (cb) {
+                    return raf.call(window, (ts) => {
+                        const f = frame = { at: performance.now(), draws: 0, indices: 0 };
+                        try { cb(ts); } finally {
+                            f.ms = performance.now() - f.at;
+                            frame = null;
+                            if (f.draws > 0) gl.frames.push([Math.round(f.at), Math.round(f.ms), f.draws, f.indices]);
+                        }
+                    });
+                };
+                proto.linkProgram = function (p) { const t = performance.now(); link.call(this, p); gl.ms += performance.now() - t; gl.programs++; };
+                proto.getProgramParameter = function (p, n) { const t = performance.now(); const r = param.call(this, p, n); gl.ms += performance.now() - t; return r; };
+            })();
+            """;
 
         public async Task BeforeAsync(IPage page)
         {
+            await page.AddInitScriptAsync(GlCounter);
+            // Stamped here on the same clock as the page's timeOrigin (Playwright's own request timings drift from it).
+            var started = new ConcurrentDictionary<IRequest, double>();
+            double Now() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+            page.Request += (_, r) => started[r] = Now();
             page.RequestFinished += (_, r) =>
             {
-                var t = r.Timing;
-                _requests.Enqueue((r.Url, t.StartTime, t.StartTime + Math.Max(t.ResponseEnd, 0)));
+                var end = Now();
+                _requests.Enqueue((r.Url, started.TryRemove(r, out var at) ? at : end, end));
             };
             if (tracePath is not null)
             {
@@ -127,6 +168,13 @@ internal static class RenderDiagnostics
 
         public async Task AfterAsync(IPage page)
         {
+            var gl = await page.EvaluateAsync<JsonElement>("() => window.__ccGl ?? null");
+            if (gl.ValueKind == JsonValueKind.Object)
+            {
+                _gl = Invariant($"  shader programs linked {gl.GetProperty("programs").GetInt32()}, {gl.GetProperty("ms").GetDouble():0} ms in link and status calls, {gl.GetProperty("variants").EnumerateObject().Count()} vertex variants")
+                    + "\n  frames drawn (at ms, main-thread ms, draw calls, indices): "
+                    + string.Join(" ", gl.GetProperty("frames").EnumerateArray().Select(f => string.Join("/", f.EnumerateArray().Select(v => v.GetDouble().ToString("0", CultureInfo.InvariantCulture)))));
+            }
             var marks = await page.EvaluateAsync<JsonElement>("() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map(m => [m.name, m.startTime]) })");
             _timeOrigin = marks.GetProperty("origin").GetDouble();
             _marks = [.. marks.GetProperty("marks").EnumerateArray().Select(m => (m[0].GetString()!, m[1].GetDouble()))];
@@ -158,6 +206,10 @@ internal static class RenderDiagnostics
         public string Report()
         {
             var text = new StringBuilder();
+            if (_gl.Length > 0)
+            {
+                text.AppendLine(_gl);
+            }
             foreach (var (name, at) in _marks.OrderBy(m => m.At))
             {
                 text.AppendLine(Invariant($"  mark      {at,7:0} {name}"));

@@ -6,6 +6,7 @@ namespace CommandCenter.Bench;
 /// <summary>
 /// The baseline: wwwroot/bench/wall-static.html draws the wall's visible map layers with plain MapLibre and writes
 /// performance.now() into data-done at the first idle after everything is added. It is sized like the wall's map panel.
+/// With <c>tiles</c> it draws the grids and cases from the app's vector tiles, as <c>/map</c> draws a large city.
 /// </summary>
 public static class StaticMapProbe
 {
@@ -18,9 +19,9 @@ public static class StaticMapProbe
         })()
         """;
 
-    public static Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri baseUri, PageIssues issues, double width, double height)
+    public static Task<RenderSample> RunAsync(IBrowser browser, string storageState, Uri baseUri, PageIssues issues, double width, double height, bool tiles = false)
     {
-        var url = new Uri(baseUri, string.Create(CultureInfo.InvariantCulture, $"bench/wall-static.html?w={Math.Round(width)}&h={Math.Round(height)}"));
+        var url = new Uri(baseUri, string.Create(CultureInfo.InvariantCulture, $"bench/wall-static.html?w={Math.Round(width)}&h={Math.Round(height)}{(tiles ? "&tiles=1" : "")}"));
         return ColdPageLoad.RunAsync(browser, storageState, url, "static", issues, null, Done, Extra);
     }
 }

@@ -8,8 +8,10 @@ namespace CommandCenter.Bench;
 /// <summary>
 /// P4 tiles at city scale: p95 per tile over a pan/zoom sequence of a 1920×1080 map (city view at z11, zoom in to z16 at
 /// the centre, pan at z15 and z14, zoom out), each distinct grid, duty-grid, street and case tile asked once of the app
-/// (cold: nothing cached yet), against the bare <c>ST_AsMVT</c> SQL for the same tiles. Goal: p95 ≤ 50 ms and ≤ 1.3×
-/// bare. Then the first full render of <c>/map</c> at city scale in headless Chromium: goal ≤ 3 s.
+/// as started (the city-view geometry tiles up to z12 seeded by its <see cref="TileSeeder"/>, every other tile and every
+/// case tile built on request), against the bare <c>ST_AsMVT</c> SQL for the same tiles. Goal: p95 ≤ 50 ms and ≤ 1.3×
+/// bare; the p95 of the tiles built on request alone is reported beside it. Then the first full render of <c>/map</c> at
+/// city scale in headless Chromium: goal ≤ 3 s.
 /// </summary>
 public sealed class TileBench : IMeasure
 {
@@ -38,6 +40,18 @@ public sealed class TileBench : IMeasure
         // is what the app adds to the same SQL, not a difference of server settings.
         await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Options = CommandCenter.Web.Data.DatabaseConnection.SessionOptions }.ConnectionString);
         await db.OpenAsync(ct);
+        // Untimed first, on both sides: the tiles of a few views in the city's south-west that the sequence never asks for,
+        // so JIT, EF's query cache and connection pools are warm (the app has been serving a while; P3 warms likewise)
+        // while every measured tile is still built for the first time.
+        var measured = tiles.ToHashSet();
+        foreach (var warm in Sequence(w + 0.2 * (e - w), s + 0.2 * (n - s), quick: true).Where(t => t.Tile.Z >= 14 && !measured.Contains(t)).Take(120))
+        {
+            await AppTileAsync(warm.Layer, warm.Tile);
+            await BareTileAsync(warm.Layer, warm.Tile);
+        }
+        appMs.Clear();
+        bareMs.Clear();
+        bytes = 0;
         for (var i = 0; i < tiles.Count; i++)
         {
             var (layer, tile) = tiles[i];
@@ -76,13 +90,26 @@ public sealed class TileBench : IMeasure
         }
         var p95 = Percentile.Of(appMs, 95);
         var bareP95 = Percentile.Of(bareMs, 95);
+        var seeded = TileSeeder.TilesFor(new NetTopologySuite.Geometries.Envelope(w, e, s, n), TileSeeder.DefaultSeedToZoom).ToHashSet();
+        var built = Enumerable.Range(0, tiles.Count).Where(i => !seeded.Contains(tiles[i])).ToList();
         var results = new List<MeasureResult>
         {
             new("P4", "vector tiles at 20,000 grids",
-                new Dictionary<string, double> { ["tiles"] = tiles.Count, ["p50 ms"] = Percentile.Of(appMs, 50), ["p95 ms"] = p95, ["max ms"] = appMs.Max(), ["KB total"] = bytes / 1024 },
-                new Dictionary<string, double> { ["p50 ms"] = Percentile.Of(bareMs, 50), ["p95 ms"] = bareP95, ["max ms"] = bareMs.Max() },
+                new Dictionary<string, double>
+                {
+                    ["tiles"] = tiles.Count, ["p50 ms"] = Percentile.Of(appMs, 50), ["p95 ms"] = p95, ["max ms"] = appMs.Max(), ["KB total"] = bytes / 1024,
+                    ["seeded tiles"] = tiles.Count - built.Count, ["built on request p95 ms"] = Percentile.Of(built.Select(i => appMs[i]).ToList(), 95),
+                },
+                new Dictionary<string, double>
+                {
+                    ["p50 ms"] = Percentile.Of(bareMs, 50), ["p95 ms"] = bareP95, ["max ms"] = bareMs.Max(),
+                    ["built on request p95 ms"] = Percentile.Of(built.Select(i => bareMs[i]).ToList(), 95),
+                },
                 p95 / bareP95, "p95 / bare p95", "p95 ≤ 50 ms and ≤ 1.3× bare", p95 <= 50 && p95 / bareP95 <= 1.3,
-                "slowest app tiles (app / bare ms): " + string.Join(", ", Enumerable.Range(0, tiles.Count).OrderByDescending(i => appMs[i]).Take(8)
+                "p95 per layer (app / bare ms): " + string.Join(", ", Layers.Select(l => (l, idx: Enumerable.Range(0, tiles.Count).Where(i => tiles[i].Layer == l).ToList()))
+                    .Where(g => g.idx.Count > 0)
+                    .Select(g => BenchContext.Invariant($"{g.l.Name} {Percentile.Of(g.idx.Select(i => appMs[i]).ToList(), 95):0.0} / {Percentile.Of(g.idx.Select(i => bareMs[i]).ToList(), 95):0.0} ({g.idx.Count} tiles)")))
+                + "; slowest app tiles (app / bare ms): " + string.Join(", ", Enumerable.Range(0, tiles.Count).OrderByDescending(i => appMs[i]).Take(8)
                     .Select(i => BenchContext.Invariant($"{tiles[i].Layer.Name} {tiles[i].Tile} {appMs[i]:0.0} / {bareMs[i]:0.0}")))),
         };
 
@@ -92,24 +119,31 @@ public sealed class TileBench : IMeasure
         var issues = new PageIssues();
         var runs = context.Options.Quick ? 1 : 3;
         var map = new List<RenderSample>();
+        var statics = new List<RenderSample>();
         for (var i = 0; i < runs + 1; i++)
         {
             var sample = await MapProbe.RunAsync(browser, storage, app.BaseUri, issues);
-            BenchContext.Log(BenchContext.Invariant($"{(i == 0 ? "warm-up" : $"run {i}/{runs}")} /map at city scale {sample.FullRenderMs:0} ms ({sample.RenderedGrids} grids drawn)"));
+            // The anchor: plain MapLibre drawing the same grid and case tiles over the same basemap in a map of the same size.
+            var bare = await StaticMapProbe.RunAsync(browser, storage, app.BaseUri, issues, sample.MapWidth, sample.MapHeight, tiles: true);
+            BenchContext.Log(BenchContext.Invariant($"{(i == 0 ? "warm-up" : $"run {i}/{runs}")} /map at city scale {sample.FullRenderMs:0} ms ({sample.RenderedGrids} grids drawn), static MapLibre page on the same tiles {bare.FullRenderMs:0} ms ({bare.RenderedGrids} grids)"));
             if (i > 0)
             {
                 map.Add(sample);
+                statics.Add(bare);
             }
         }
         var median = Summary.Of(map.Select(m => m.FullRenderMs)).Median;
+        var staticMedian = Summary.Of(statics.Select(m => m.FullRenderMs)).Median;
         results.Add(new MeasureResult("P4-map", "first full render of /map at city scale",
             new Dictionary<string, double>
             {
                 ["median ms"] = Math.Round(median), ["live ms"] = Math.Round(Summary.Of(map.Select(m => m.Milestones.GetValueOrDefault("live", double.NaN))).Median),
                 ["grids drawn"] = map[^1].RenderedGrids, ["runs"] = runs,
             },
-            new Dictionary<string, double>(), median / 3000, "median / 3000 ms", "≤ 3 s in headless Chromium (SwiftShader)", median <= 3000,
-            issues.All.Any() ? "page issues: " + string.Join("; ", issues.All.Take(5).Select(x => $"{x.Count}× {x.Text}")) : null));
+            new Dictionary<string, double> { ["static page on the same tiles median ms"] = Math.Round(staticMedian), ["grids drawn"] = statics[^1].RenderedGrids },
+            median / 3000, "median / 3000 ms", "≤ 3 s in headless Chromium (SwiftShader)", median <= 3000,
+            BenchContext.Invariant($"/map takes {median / staticMedian:0.00}× the static MapLibre page on the same tiles")
+                + (issues.All.Any() ? "; page issues: " + string.Join("; ", issues.All.Take(5).Select(x => $"{x.Count}× {x.Text}")) : "")));
         return results;
     }
 

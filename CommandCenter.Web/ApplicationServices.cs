@@ -70,6 +70,8 @@ public static class ApplicationServices
         services.AddScoped<CaseMapQueries>();
         services.AddScoped<Features.Tiles.VectorTiles>();
         services.AddSingleton<Features.Tiles.TileCache>();
+        services.AddSingleton<Features.Tiles.TileSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Tiles.TileSeeder>());
         services.AddScoped<WallStatistics>();
         services.AddSingleton<WallFigures>();
         services.AddScoped<RulesAdministration>();

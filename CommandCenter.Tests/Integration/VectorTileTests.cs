@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommandCenter.Tests.Support;
+using CommandCenter.Web.Features.Tiles;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Tests.Integration;
 
@@ -147,6 +149,30 @@ public sealed class VectorTileTests(CommandCenterFactory app) : CityTest(app)
         var bbox = info.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.InRange(Lon, bbox[0], bbox[2]);
         Assert.InRange(Lat, bbox[1], bbox[3]);
+    }
+
+    [Fact]
+    public async Task Seeding_puts_every_city_view_geometry_tile_in_the_cache_and_the_endpoint_serves_it()
+    {
+        var city = App.Services.GetRequiredService<CommandCenter.Web.City.CityGeography>();
+        var cache = App.Services.GetRequiredService<TileCache>();
+        var expected = TileSeeder.TilesFor(city.Index.Bounds, TileSeeder.DefaultSeedToZoom).ToList();
+
+        var seeded = await App.Services.GetRequiredService<TileSeeder>().SeedAsync(CancellationToken.None);
+
+        Assert.Equal(expected.Count, seeded);
+        // Four layers; grids, duty grids and zones from z10, streets from z11, each up to z12.
+        Assert.Equal(new[] { "duty-grids", "grids", "streets", "zones" }, expected.Select(t => t.Layer.Name).Distinct().Order());
+        Assert.Equal(10, expected.Min(t => t.Tile.Z));
+        Assert.Equal(12, expected.Max(t => t.Tile.Z));
+        Assert.All(expected, t => Assert.True(cache.Contains(TileCache.GeometryKey(t.Layer, city.Version, t.Tile)), $"{t.Layer.Name} {t.Tile}"));
+        var (x, y) = TileOf(Lon, Lat, 12);
+        Assert.Contains(expected, t => t.Layer == TileLayer.Grids && t.Tile == new TileAddress(12, x, y));
+        var response = await App.CreateClient().GetAsync($"/tiles/grids/12/{x}/{y}.mvt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var grids = Assert.Single(MvtReader.Read(await response.Content.ReadAsByteArrayAsync()));
+        // A z12 tile is about 10 km wide: the middle of the demo city's 548 grids.
+        Assert.True(grids.Features.Count > 100, $"{grids.Features.Count} grids");
     }
 
     /// <summary>The XYZ tile holding a point: x from the longitude, y from the mercator latitude, counted from the north.</summary>

@@ -21,6 +21,10 @@ public static class MapApi
 
     private static readonly JsonSerializerOptions GeoJson = CityGeography.GeoJson;
 
+    /// <summary>Whether the map draws this city from vector tiles rather than GeoJSON.</summary>
+    public static bool DrawnFromTiles(GridIndex index, IConfiguration config) =>
+        index.City.UnitGrids.Count > config.GetValue("Map:TileThreshold", DefaultTileThreshold);
+
     public static IEndpointRouteBuilder MapMapApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/map/cases", async ([AsParameters] CaseFilter filter, ClaimsPrincipal user, CaseMapQueries queries, CancellationToken ct) =>
@@ -40,9 +44,8 @@ public static class MapApi
         app.MapGet("/api/map/city", (CityGeography city, IConfiguration config) =>
         {
             var index = city.Index;
-            var threshold = config.GetValue("Map:TileThreshold", DefaultTileThreshold);
             var b = index.Bounds;
-            return Results.Ok(new MapCityInfo(index.City.UnitGrids.Count, [b.MinX, b.MinY, b.MaxX, b.MaxY], index.City.UnitGrids.Count > threshold));
+            return Results.Ok(new MapCityInfo(index.City.UnitGrids.Count, [b.MinX, b.MinY, b.MaxX, b.MaxY], DrawnFromTiles(index, config)));
         }).WithTags("Map");
 
         // Open and overdue cases per grid for a map drawn from tiles (its choropleth and counts), in the reader's scope and filter.

@@ -33,6 +33,25 @@ public readonly record struct TileAddress(int Z, int X, int Y)
         return (Lon(X - margin), Lat(Y + 1 + margin), Lon(X + 1 + margin), Lat(Y - margin));
     }
 
+    /// <summary>The tiles at zoom <paramref name="z"/> that a west/south/east/north box in degrees touches, row by row.</summary>
+    public static IEnumerable<TileAddress> Covering(double west, double south, double east, double north, int z)
+    {
+        var n = 1 << z;
+        int Col(double lon) => Math.Clamp((int)Math.Floor((lon + 180) / 360 * n), 0, n - 1);
+        int Row(double lat)
+        {
+            var r = lat * Math.PI / 180;
+            return Math.Clamp((int)Math.Floor((1 - Math.Log(Math.Tan(r) + 1 / Math.Cos(r)) / Math.PI) / 2 * n), 0, n - 1);
+        }
+        for (var y = Row(north); y <= Row(south); y++)
+        {
+            for (var x = Col(west); x <= Col(east); x++)
+            {
+                yield return new TileAddress(z, x, y);
+            }
+        }
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Z}/{X}/{Y}");
 
     private static int? Number(string field, string? text, int min, int max, List<FieldError> errors)

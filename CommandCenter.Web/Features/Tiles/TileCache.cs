@@ -33,6 +33,12 @@ public sealed class TileCache : IDisposable
     /// <summary>The version of a scope's case tiles (moves with every case event the scope may see).</summary>
     public long CaseVersion(ReadScope scope) => _caseVersions.GetValueOrDefault(scope.GroupName);
 
+    /// <summary>The key of a geometry tile: the city's version is in it, so a reloaded city is drawn again.</summary>
+    public static string GeometryKey(TileLayer layer, long cityVersion, TileAddress tile) => $"{layer.Name}/{cityVersion}/{tile}";
+
+    /// <summary>Whether a tile is held (for the seeder's tests and logs).</summary>
+    public bool Contains(string key) => _cache.TryGetValue(key, out _);
+
     public async Task<CachedTile> GetOrBuildAsync(string key, TimeSpan? lifetime, Func<Task<byte[]>> build)
     {
         if (_cache.TryGetValue(key, out CachedTile? hit) && hit is not null)

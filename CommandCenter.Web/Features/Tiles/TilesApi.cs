@@ -50,7 +50,7 @@ public static class TilesApi
         }
         else
         {
-            built = await cache.GetOrBuildAsync($"{kind.Name}/{city.Version}/{tile}", null, () => tiles.GeometryTileAsync(kind, tile, ct));
+            built = await cache.GetOrBuildAsync(TileCache.GeometryKey(kind, city.Version, tile), null, () => tiles.GeometryTileAsync(kind, tile, ct));
             http.Response.Headers.CacheControl = "public, max-age=60";
         }
         http.Response.Headers.ETag = built.ETag;

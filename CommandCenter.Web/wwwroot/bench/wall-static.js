@@ -8,8 +8,12 @@ if (q.get('h')) el.style.height = `${Number(q.get('h'))}px`;
 
 const fetchJson = (url) => fetch(url, { headers: { Accept: 'application/geo+json, application/json' } })
     .then(r => { if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`); return r.json(); });
+// ?tiles=1: grids and cases from the app's vector tiles, as /map draws a large city (P4-map's anchor); else GeoJSON.
+const tiles = q.get('tiles') === '1';
 // All overlay data is requested at once, while MapLibre loads the basemap sources itself.
-const data = Promise.all(['/api/grids', '/api/layers/communities', '/api/layers/subdistricts', '/api/map/cases'].map(fetchJson));
+const data = Promise.all([tiles ? null : '/api/grids', '/api/layers/communities', '/api/layers/subdistricts', tiles ? '/api/map/grid-counts' : '/api/map/cases']
+    .map(u => u ? fetchJson(u) : null));
+const city = tiles ? await fetchJson('/api/map/city') : null;
 
 // The wall's dark palette (citymap.js).
 const p = { background: '#0b1320', water: '#1d3b5c', waterway: '#2a5a86', green: '#16301f', building: '#1c2433', buildingLine: '#263043',
@@ -18,7 +22,8 @@ const p = { background: '#0b1320', water: '#1d3b5c', waterway: '#2a5a86', green:
 const majorRoads = ['motorway', 'trunk', 'primary', 'secondary', 'trunk_link', 'primary_link', 'secondary_link'];
 const src = (name) => ({ type: 'geojson', data: `/api/layers/${name}` });
 const map = new maplibregl.Map({
-    container: el, center: [118.78, 32.044], zoom: 14,
+    container: el,
+    ...(city ? { bounds: [[city.bbox[0], city.bbox[1]], [city.bbox[2], city.bbox[3]]], fitBoundsOptions: { padding: 24 } } : { center: [118.78, 32.044], zoom: 14 }),
     localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
     style: {
         version: 8,
@@ -41,40 +46,51 @@ const map = new maplibregl.Map({
 const loaded = new Promise(resolve => map.once('load', resolve));
 const [[grids, communities, subdistricts, cases]] = await Promise.all([data, loaded]);
 
-map.addSource('grids', { type: 'geojson', data: grids, promoteId: 'code' });
+const tileSource = (layer, promoteId) => ({ type: 'vector', tiles: [`${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom: 10, maxzoom: 16, promoteId });
+map.addSource('grids', tiles ? tileSource('grids', 'code') : { type: 'geojson', data: grids, promoteId: 'code' });
+const fromGrids = tiles ? { source: 'grids', 'source-layer': 'grids' } : { source: 'grids' };
 map.addSource('communities', { type: 'geojson', data: communities });
 map.addSource('subdistricts', { type: 'geojson', data: subdistricts });
 // Grids coloured by open cases, as the wall's "open" choropleth.
-map.addLayer({ id: 'grid-fill', type: 'fill', source: 'grids', paint: {
+map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, paint: {
     'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0], 0, '#13233a', 1, '#ffe082', 3, '#ffb74d', 5, '#ef6c00', 8, '#b71c1c'],
-    'fill-opacity': 0.42 } }, 'roads-casing');
-map.addLayer({ id: 'grid-line', type: 'line', source: 'grids', paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
+    'fill-opacity': 0.42, ...(tiles ? { 'fill-antialias': false } : {}) } }, 'roads-casing');
+// From tiles the outlines start at z13, as on /map.
+map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, ...(tiles ? { minzoom: 13 } : {}), paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
 map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
 map.addLayer({ id: 'subdistrict-line', type: 'line', source: 'subdistricts', paint: { 'line-color': p.subdistrictLine, 'line-width': 2.6, 'line-dasharray': [4, 2] } });
 map.addLayer({ id: 'community-labels', type: 'symbol', source: 'communities', maxzoom: 16,
     layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 13 },
     paint: { 'text-color': p.communityLine, 'text-halo-color': p.halo, 'text-halo-width': 2 } });
 
-map.addSource('cases', { type: 'geojson', data: cases, cluster: true, clusterMaxZoom: 15, clusterRadius: 36 });
-map.addLayer({ id: 'cases-cluster', type: 'circle', source: 'cases', filter: ['has', 'point_count'],
-    paint: { 'circle-color': '#1565c0', 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 30, 24], 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' } });
-map.addLayer({ id: 'cases-cluster-count', type: 'symbol', source: 'cases', filter: ['has', 'point_count'],
-    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 13 }, paint: { 'text-color': '#ffffff' } });
-map.addLayer({ id: 'cases-point', type: 'circle', source: 'cases', filter: ['!', ['has', 'point_count']],
-    paint: { 'circle-radius': 9, 'circle-color': ['match', ['get', 'level'], 'green', '#2e7d32', 'yellow', '#f9a825', 'orange', '#ef6c00', 'red', '#d32f2f', 'purple', '#7b1fa2', '#2e7d32'],
-        'circle-stroke-width': 3, 'circle-stroke-color': '#ffffff' } });
+const levelColour = ['match', ['get', 'level'], 'green', '#2e7d32', 'yellow', '#f9a825', 'orange', '#ef6c00', 'red', '#d32f2f', 'purple', '#7b1fa2', '#2e7d32'];
+if (tiles) {
+    map.addSource('cases', tileSource('cases', 'id'));
+    map.addLayer({ id: 'cases-point', type: 'circle', source: 'cases', 'source-layer': 'cases',
+        paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 7], 'circle-color': levelColour,
+            'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': '#ffffff' } });
+    for (const [code, [n]] of Object.entries(cases.grids)) map.setFeatureState({ source: 'grids', sourceLayer: 'grids', id: code }, { open: n });
+} else {
+    map.addSource('cases', { type: 'geojson', data: cases, cluster: true, clusterMaxZoom: 15, clusterRadius: 36 });
+    map.addLayer({ id: 'cases-cluster', type: 'circle', source: 'cases', filter: ['has', 'point_count'],
+        paint: { 'circle-color': '#1565c0', 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 30, 24], 'circle-stroke-width': 2, 'circle-stroke-color': '#ffffff' } });
+    map.addLayer({ id: 'cases-cluster-count', type: 'symbol', source: 'cases', filter: ['has', 'point_count'],
+        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 13 }, paint: { 'text-color': '#ffffff' } });
+    map.addLayer({ id: 'cases-point', type: 'circle', source: 'cases', filter: ['!', ['has', 'point_count']],
+        paint: { 'circle-radius': 9, 'circle-color': levelColour, 'circle-stroke-width': 3, 'circle-stroke-color': '#ffffff' } });
 
-const open = new Map();
-for (const f of cases.features) open.set(f.properties.gridCode, (open.get(f.properties.gridCode) ?? 0) + 1);
-for (const [code, n] of open) map.setFeatureState({ source: 'grids', id: code }, { open: n });
+    const open = new Map();
+    for (const f of cases.features) open.set(f.properties.gridCode, (open.get(f.properties.gridCode) ?? 0) + 1);
+    for (const [code, n] of open) map.setFeatureState({ source: 'grids', id: code }, { open: n });
 
-const b = new maplibregl.LngLatBounds();
-const visit = (c) => (typeof c[0] === 'number' ? b.extend(c) : c.forEach(visit));
-grids.features.forEach(f => visit(f.geometry.coordinates));
-if (grids.features.length > 0) map.fitBounds(b, { padding: 24, duration: 0 });
+    const b = new maplibregl.LngLatBounds();
+    const visit = (c) => (typeof c[0] === 'number' ? b.extend(c) : c.forEach(visit));
+    grids.features.forEach(f => visit(f.geometry.coordinates));
+    if (grids.features.length > 0) map.fitBounds(b, { padding: 24, duration: 0 });
+}
 
 map.once('idle', () => {
     el.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
-    el.dataset.caseCount = String(cases.features.length);
+    el.dataset.caseCount = String(tiles ? map.queryRenderedFeatures({ layers: ['cases-point'] }).length : cases.features.length);
     el.dataset.done = String(performance.now());
 });

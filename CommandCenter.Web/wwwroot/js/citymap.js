@@ -4,7 +4,7 @@
 // map/wallfocus and map/replay. Each map keeps its own state; a handle for tests and the console hangs on its element.
 import * as maplibregl from '../lib/maplibre-gl/maplibre-gl.mjs';
 import { openEarlyFeed } from './opsfeed.js';
-import { addGridLayers, baseStyle, bounds, cityBounds, fetchJson, gridRef, gridTooltip, palettes } from './map/basemap.js';
+import { addGridLayers, baseStyle, bounds, fetchJson, gridRef, gridTooltip, palettes } from './map/basemap.js';
 import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible as showGroup } from './map/layers.js';
 import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
@@ -15,6 +15,9 @@ import { showHotspots as hotspots } from './map/hotspots.js';
 
 const maps = new Map();
 let nextId = 1;
+
+// One tile worker per core (MapLibre's default is half of them): a city view's grid tiles are parsed side by side.
+maplibregl.setWorkerCount(Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)));
 
 // Milestones of a map's first render in the browser's performance timeline (DevTools, CommandCenter.Bench render).
 const mark = (name) => performance.mark(`cc:${name}`);
@@ -29,6 +32,9 @@ export async function createCityMap(element, options, dotnet) {
     const labels = options?.labels ?? {};
     mark('map-module');
     const state = { map: null, dotnet, hovered: null, element, options: options ?? {} };
+    // Where the city is comes first, so the map opens on it: opening elsewhere and fitting later fetched and drew the
+    // basemap and tiles of the first view for nothing.
+    const cityInfo = fetchJson('/api/map/city');
     // A live page opens its feed first (or takes the one the page opened at start) and shows its state at once,
     // before MapLibre sets up its WebGL context.
     if (options?.live) {
@@ -38,11 +44,14 @@ export async function createCityMap(element, options, dotnet) {
         // state reach the status and be painted first (a frame, or 50 ms where frames are paused, as in a hidden tab).
         await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 50); });
     }
+    const info = await cityInfo;
+    const padding = 24 * (options?.wall ? Math.max(1, element.clientWidth / 1230) : 1);
     const map = new maplibregl.Map({
         container: element,
         style: baseStyle(p),
-        center: [118.78, 32.044],
-        zoom: 14,
+        ...(info.grids > 0
+            ? { bounds: [[info.bbox[0], info.bbox[1]], [info.bbox[2], info.bbox[3]]], fitBoundsOptions: { padding } }
+            : { center: [118.78, 32.044], zoom: 14 }),
         attributionControl: { compact: false },
         localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
     });
@@ -62,7 +71,6 @@ export async function createCityMap(element, options, dotnet) {
     // How big the city is decides how it is drawn: a large city comes as vector tiles, a small one as GeoJSON. The
     // layers are fetched while MapLibre loads the basemap, not after.
     const loaded = new Promise(resolve => map.once('load', () => { mark('style-loaded'); resolve(); }));
-    const info = await fetchJson('/api/map/city');
     state.tiles = info.tiles || new URLSearchParams(location.search).get('tiles') === '1';
     state.cityBox = info.bbox;
     state.gridCount = info.grids;
@@ -76,9 +84,6 @@ export async function createCityMap(element, options, dotnet) {
     state.grids = grids;
     state.subdistricts = subdistricts;
     markReady();
-    if (info.grids > 0) {
-        map.fitBounds(cityBounds(state), { padding: 24, duration: 0 });
-    }
 
     map.on('mousemove', 'grid-fill', (e) => {
         const f = e.features?.[0];

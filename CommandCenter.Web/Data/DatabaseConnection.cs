@@ -42,6 +42,14 @@ public static class DatabaseConnection
         // city (EXPLAIN ANALYZE at 200,000 cases: a z12 case tile 181 ms generic vs 8 ms custom, the duplicate search
         // 1.2 vs 0.06 ms). And no JIT: the planner's cost estimate for a city-wide tile switches it on, and compiling
         // took longer than the query (the z11 grid tile: 450–640 ms with JIT, 220 ms without).
+        // Not reset when returned to the pool: Npgsql's reset is seven statements run before the connection's next
+        // command, and with a connection borrowed per query that was ~15 resets per intake (100,000 in one P2 pass, a
+        // large share of PostgreSQL's CPU). Nothing the app does leaves session state on a pooled connection; the few
+        // that hold a lock or a LISTEN open theirs as a SessionConnection, which ends it. Transactions are still rolled back.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            b.NoResetOnClose = true;
+        }
         if (string.IsNullOrEmpty(b.Options))
         {
             b.Options = SessionOptions;

@@ -216,7 +216,8 @@ public sealed class ChangeFollower(
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                await using var session = await SessionConnection.OpenAsync(dataSource, ct);
+                var connection = session.Connection;
                 connection.Notification += (_, _) => Wake();
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {

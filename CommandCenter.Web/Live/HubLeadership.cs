@@ -86,7 +86,8 @@ public sealed class HubLeadership(NpgsqlDataSource dataSource, IConfiguration co
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                await using var session = await SessionConnection.OpenAsync(dataSource, stoppingToken);
+                var connection = session.Connection;
                 await using (var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection))
                 {
                     if (!(bool)(await take.ExecuteScalarAsync(stoppingToken))!)

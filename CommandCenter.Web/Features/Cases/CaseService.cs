@@ -108,33 +108,36 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         }
         // Zone rules at the hour, 首违免罚 and bike fences: they may route the case and raise its priority before it is saved.
         var found = await intake.AssessAsync(c, party, rules.Clock, ct);
-        var duplicates = await LikelyDuplicatesAsync(c, rules.Settings.DuplicateWindow, ct);
 
         // The case, its first audit line and its number in one statement (see CaseInsert): one round trip, and the
         // day's counter row is locked only while that statement commits.
         var evt = CaseEventRows.From(c, done!, fromState: null, previousDepartment: null, rules);
         var day = DateOnly.FromDateTime(clock.ToLocal(now));
         // Rows written alongside (a citizen report's contact, the intake's zone verdict and offence records) share its
-        // transaction, so a case never exists without them.
+        // transaction, so a case never exists without them. The duplicate search rides in the same batch, before the insert.
+        var window = rules.Settings.DuplicateWindow;
+        var since = c.ReportedAt - window;
+        IReadOnlyList<Case> candidates;
         if (alongside is null && !db.ChangeTracker.HasChanges())
         {
-            await CaseInsert.InsertAsync(db, c, evt, day, ct);
+            candidates = await CaseInsert.InsertAsync(db, c, evt, day, ct, duplicatesSince: since);
         }
         else if (alongside is null && OnlyIntakeRow() is { } intakeRow)
         {
             // A vending or bike report's zone/leniency row goes in the same statement (one round trip instead of four).
-            await CaseInsert.InsertAsync(db, c, evt, day, ct, intakeRow);
+            candidates = await CaseInsert.InsertAsync(db, c, evt, day, ct, intakeRow, since);
             db.Entry(intakeRow).State = EntityState.Unchanged;
         }
         else
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await CaseInsert.InsertAsync(db, c, evt, day, ct); // Npgsql runs it in the connection's open transaction
+            candidates = await CaseInsert.InsertAsync(db, c, evt, day, ct, duplicatesSince: since); // in the connection's open transaction
             alongside?.Invoke(c);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         follower.Poke();
+        var duplicates = Hints(DuplicateFinder.Find(c.CategoryCode, c.Location, c.ReportedAt, window, candidates));
         return new CaseCommandResult(c, evt, null, duplicates) { Intake = found };
     }
 
@@ -269,9 +272,6 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Satisfaction, answer).SetProperty(c => c.SatisfactionAt, now), ct) == 1;
     }
 
-    private Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(Case c, TimeSpan window, CancellationToken ct) =>
-        LikelyDuplicatesAsync(c.CategoryCode, c.Location, c.ReportedAt, window, ct);
-
     private async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(string categoryCode, Point location, DateTimeOffset at, TimeSpan window, CancellationToken ct)
     {
         var since = at - window;
@@ -280,10 +280,11 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         var nearby = await db.Cases.AsNoTracking()
             .Where(x => x.CategoryCode == categoryCode && x.ReportedAt >= since && open.Contains(x.State) && x.Location.IsWithinDistance(location, 0.001))
             .ToListAsync(ct);
-        return DuplicateFinder.Find(categoryCode, location, at, window, nearby)
-            .Select(d => new DuplicateHint(d.Case.Id, d.Case.Number, d.Case.State.Slug(), Math.Round(d.DistanceM, 1), d.Case.ReportedAt))
-            .ToList();
+        return Hints(DuplicateFinder.Find(categoryCode, location, at, window, nearby));
     }
+
+    private static List<DuplicateHint> Hints(IEnumerable<(Case Case, double DistanceM)> found) =>
+        [.. found.Select(d => new DuplicateHint(d.Case.Id, d.Case.Number, d.Case.State.Slug(), Math.Round(d.DistanceM, 1), d.Case.ReportedAt))];
 
     private async Task<Guid?> MissingPhotoAsync(Guid[] photoIds, CancellationToken ct)
     {

@@ -34,7 +34,8 @@ public sealed class ClockWatcher(
         {
             try
             {
-                await using var leader = await dataSource.OpenConnectionAsync(stoppingToken);
+                await using var session = await SessionConnection.OpenAsync(dataSource, stoppingToken);
+                var leader = session.Connection;
                 if (!await TryLeadAsync(leader, stoppingToken))
                 {
                     await Task.Delay(Retry, stoppingToken);

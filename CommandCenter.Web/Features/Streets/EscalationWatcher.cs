@@ -60,7 +60,8 @@ public sealed class EscalationWatcher(
         {
             try
             {
-                await using var leader = await dataSource.OpenConnectionAsync(stoppingToken);
+                await using var session = await SessionConnection.OpenAsync(dataSource, stoppingToken);
+                var leader = session.Connection;
                 await using (var cmd = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LeaderLockKey})", leader))
                 {
                     if (!(bool)(await cmd.ExecuteScalarAsync(stoppingToken))!)

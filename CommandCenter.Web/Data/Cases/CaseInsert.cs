@@ -96,15 +96,20 @@ public static class CaseInsert
         }
         catch when (own)
         {
-            // A failed counter statement leaves its transaction open and aborted on this connection: end it.
-            try
+            // A failed counter statement leaves its transaction open and aborted on this connection: end it. A broken
+            // connection is dropped from the pool anyway, and the first failure is the one to report (a database going
+            // away must still answer 503, not the cleanup's own error).
+            if (connection.FullState == System.Data.ConnectionState.Open)
             {
-                await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            catch (NpgsqlException)
-            {
-                // A broken connection is dropped from the pool anyway; the first failure is the one to report.
+                try
+                {
+                    await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+                    await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                catch (Exception cleanup) when (cleanup is NpgsqlException or InvalidOperationException or TimeoutException)
+                {
+                    NpgsqlConnection.ClearPool(connection);
+                }
             }
             throw;
         }

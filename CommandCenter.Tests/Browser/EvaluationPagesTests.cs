@@ -24,6 +24,8 @@ public sealed class EvaluationPagesTests(CommandCenterFactory app) : BrowserTest
         await Assertions.Expect(table.Locator("[data-grade]").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("red-departments").Locator(".cc-redblack-row[data-code]")).ToHaveCountAsync(3);
         await Assertions.Expect(page.GetByTestId("practice-funnel")).ToContainTextAsync("巡查发现");
+        // The rows themselves, not only the table's count: a render still under way had answered no rows once.
+        await Assertions.Expect(table.Locator("tbody tr[data-code]")).ToHaveCountAsync(10);
         var codes = await table.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
         var composites = await table.Locator("tbody td[data-col=composite]").AllInnerTextsAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "evaluation-departments.png"), FullPage = true });

@@ -45,12 +45,11 @@ export async function createCityMap(element, options, dotnet) {
         await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 50); });
     }
     const info = await cityInfo;
-    const padding = 24 * (options?.wall ? Math.max(1, element.clientWidth / 1230) : 1);
     const map = new maplibregl.Map({
         container: element,
         style: baseStyle(p),
         ...(info.grids > 0
-            ? { bounds: [[info.bbox[0], info.bbox[1]], [info.bbox[2], info.bbox[3]]], fitBoundsOptions: { padding } }
+            ? { bounds: [[info.bbox[0], info.bbox[1]], [info.bbox[2], info.bbox[3]]], fitBoundsOptions: { padding: 24 } }
             : { center: [118.78, 32.044], zoom: 14 }),
         attributionControl: { compact: false },
         localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",

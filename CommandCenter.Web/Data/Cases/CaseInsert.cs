@@ -28,8 +28,8 @@ public static class CaseInsert
     /// same statement); sets their number and the event's sequence number.
     /// </summary>
     /// <returns>
-    /// The open cases of the same category within about 100 m reported since <paramref name="duplicatesSince"/>, read in
-    /// the same batch just before the insert (the candidates for <see cref="DuplicateFinder"/>); empty when it is null.
+    /// The <see cref="DuplicateCandidates"/> reported since <paramref name="duplicatesSince"/>, read in the same batch just
+    /// before the insert; empty when it is null.
     /// </returns>
     public static async Task<IReadOnlyList<Case>> InsertAsync(CommandCenterDb db, Case c, CaseEventRow first, DateOnly day, CancellationToken ct,
         Enforcement.CaseIntakeRow? intake = null, DateTimeOffset? duplicatesSince = null)
@@ -57,12 +57,7 @@ public static class CaseInsert
             }
             if (duplicatesSince is { } since)
             {
-                var probe = new NpgsqlBatchCommand(DuplicateCandidatesSql);
-                probe.Parameters.AddWithValue("dc", c.CategoryCode);
-                probe.Parameters.AddWithValue("ds", since);
-                probe.Parameters.AddWithValue("dopen", OpenStates);
-                probe.Parameters.AddWithValue("dl", c.Location);
-                batch.BatchCommands.Add(probe);
+                batch.BatchCommands.Add(DuplicateCandidates.Command(c.CategoryCode, c.Location, since));
             }
             Bind(insert.Parameters, "c", shape.CaseColumns, c);
             Bind(insert.Parameters, "e", shape.EventColumns, first);
@@ -77,11 +72,11 @@ public static class CaseInsert
             var inserted = false;
             do
             {
-                while (reader.FieldCount is 2 or 6 && await reader.ReadAsync(ct))
+                while (reader.FieldCount is 2 or DuplicateCandidates.Columns && await reader.ReadAsync(ct))
                 {
-                    if (reader.FieldCount == 6)
+                    if (reader.FieldCount == DuplicateCandidates.Columns)
                     {
-                        candidates.Add(Candidate(reader));
+                        candidates.Add(DuplicateCandidates.Read(reader));
                     }
                     else
                     {
@@ -120,27 +115,11 @@ public static class CaseInsert
     }
 
     /// <summary>Moves the day's counter on and leaves the number formed from it in the session for the insert after it.</summary>
-    private const string CounterSql = $"""
-        WITH n AS (INSERT INTO case_number_counters (day, last) VALUES (@day, 1)
-                   ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last)
-        SELECT set_config('{NumberSetting}', {NumberSql}, false) FROM n
-        """;
+    private const string CounterSql = $"WITH {CounterCte} SELECT set_config('{NumberSetting}', {NumberSql}, false) FROM n";
 
-    /// <summary>PostGIS narrows the duplicate search with its indexes; <see cref="DuplicateFinder"/> decides (50 m).</summary>
-    private const string DuplicateCandidatesSql = """
-        SELECT id, number, state, category_code, location, reported_at FROM cases
-        WHERE category_code = @dc AND reported_at >= @ds AND state = ANY (@dopen) AND ST_DWithin(location, @dl, 0.001)
-        """;
-
-    private static readonly string[] OpenStates = [.. CaseStates.Open.Select(st => st.Slug())];
-
-    private static Case Candidate(NpgsqlDataReader r) => new()
-    {
-        Id = r.GetGuid(0), Number = r.GetString(1),
-        State = CaseStates.TryParse(r.GetString(2), out var state) ? state : throw new InvalidOperationException($"Unknown case state {r.GetString(2)}"),
-        CategoryCode = r.GetString(3), Location = r.GetFieldValue<NetTopologySuite.Geometries.Point>(4), ReportedAt = r.GetFieldValue<DateTimeOffset>(5),
-        Description = "", GridCode = "", DutyGridCode = "", CommunityCode = "", SubdistrictCode = "",
-    };
+    /// <summary>The day's counter moved on (a row per day, locked until its transaction ends): <c>n(last)</c>.</summary>
+    private const string CounterCte = "n AS (INSERT INTO case_number_counters (day, last) VALUES (@day, 1) "
+        + "ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last)";
 
     private const string NumberSetting = "commandcenter.case_number";
     private const string NumberSql = "@prefix || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END";
@@ -191,9 +170,7 @@ public static class CaseInsert
             .Append(withIntake ? $", i AS (INSERT INTO {intakes.GetTableName()} ({Names(intakeColumns)}) SELECT {Values("i", intakeColumns)} FROM c) " : "")
             .Append("SELECT c.number, e.seq FROM c, e")
             .ToString();
-        var sql = "WITH n AS (INSERT INTO case_number_counters (day, last) VALUES (@day, 1) "
-            + "ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last), "
-            + $"num AS (SELECT {NumberSql} AS number FROM n), " + Rows("num.number", " FROM num");
+        var sql = $"WITH {CounterCte}, num AS (SELECT {NumberSql} AS number FROM n), " + Rows("num.number", " FROM num");
         var numbered = "WITH " + Rows($"current_setting('{NumberSetting}')", "");
         return new Shape(sql, numbered, caseColumns, eventColumns, intakeColumns);
     }

@@ -109,8 +109,8 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         // Zone rules at the hour, 首违免罚 and bike fences: they may route the case and raise its priority before it is saved.
         var found = await intake.AssessAsync(c, party, rules.Clock, ct);
 
-        // The case, its first audit line and its number in one statement (see CaseInsert): one round trip, and the
-        // day's counter row is locked only while that statement commits.
+        // The case, its first audit line and its number in one round trip (see CaseInsert), the day's counter row not
+        // held while the case's commit is flushed.
         var evt = CaseEventRows.From(c, done!, fromState: null, previousDepartment: null, rules);
         var day = DateOnly.FromDateTime(clock.ToLocal(now));
         // Rows written alongside (a citizen report's contact, the intake's zone verdict and offence records) share its
@@ -274,12 +274,7 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
 
     private async Task<IReadOnlyList<DuplicateHint>> LikelyDuplicatesAsync(string categoryCode, Point location, DateTimeOffset at, TimeSpan window, CancellationToken ct)
     {
-        var since = at - window;
-        var open = CaseStates.Open;
-        // PostGIS narrows the search with its indexes; the domain rule decides.
-        var nearby = await db.Cases.AsNoTracking()
-            .Where(x => x.CategoryCode == categoryCode && x.ReportedAt >= since && open.Contains(x.State) && x.Location.IsWithinDistance(location, 0.001))
-            .ToListAsync(ct);
+        var nearby = await DuplicateCandidates.ReadAsync(db, categoryCode, location, at - window, ct);
         return Hints(DuplicateFinder.Find(categoryCode, location, at, window, nearby));
     }
 

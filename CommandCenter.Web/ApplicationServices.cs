@@ -56,6 +56,7 @@ public static class ApplicationServices
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
 
         services.AddSingleton<CaseRulesProvider>();
+        services.AddSingleton<Data.Cases.CaseInsertQueue>();
         services.AddScoped<CaseService>();
         services.AddScoped<Features.History.HistoryLoader>();
         services.AddScoped<Features.Evaluation.EvaluationCountQueries>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using CommandCenter.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -8,66 +9,48 @@ using Npgsql;
 namespace CommandCenter.Web.Data.Cases;
 
 /// <summary>
-/// Writes a new case, its first audit line and its 案件编号 in one round trip. The day's counter row is moved on in a
-/// transaction of its own that commits without waiting for its WAL flush, and the case and audit rows are then inserted
-/// with that number in a second, durable one, in the same batch. A counter row held until the case's commit had every
-/// intake wait for the previous one's disk flush: intake ran one flush at a time (P2, ~250 cases/s here) while
-/// independent inserts share their flushes. The counter commit needs no flush of its own: the case's commit flushes the
-/// WAL up to it, and a crash before that loses only a number no case had. A case that fails to insert leaves a gap in
-/// the day's numbers. Inside an open transaction (rows written alongside) the counter is moved in that transaction.
-/// Columns, types and value conversions come from the EF model, so the rows are exactly what SaveChanges would write.
+/// Writes a new case and its first audit line with its 案件编号. Inside an open transaction (rows written alongside, a
+/// citizen's contact) the day's counter row is moved on in that transaction, in the insert's own statement. On their own,
+/// reports go through <see cref="CaseInsertQueue"/>, which numbers and writes them a batch at a time with the shapes
+/// built here. Columns, types and value conversions come from the EF model, so the rows are exactly what SaveChanges
+/// would write.
 /// </summary>
-public static class CaseInsert
+public static partial class CaseInsert
 {
     private static readonly Lock BuildLock = new();
     private static Shape? _shape;
     private static Shape? _shapeWithIntake;
 
     /// <summary>
-    /// Inserts <paramref name="c"/> and <paramref name="first"/> (and the intake's zone/leniency row, when there is one, in the
-    /// same statement); sets their number and the event's sequence number.
+    /// Inserts <paramref name="c"/> and <paramref name="first"/> in the context's open transaction, moving the day's counter
+    /// on in the same statement; sets their number and the event's sequence number.
     /// </summary>
     /// <returns>
     /// The <see cref="DuplicateCandidates"/> reported since <paramref name="duplicatesSince"/>, read in the same batch just
     /// before the insert; empty when it is null.
     /// </returns>
-    public static async Task<IReadOnlyList<Case>> InsertAsync(CommandCenterDb db, Case c, CaseEventRow first, DateOnly day, CancellationToken ct,
-        Enforcement.CaseIntakeRow? intake = null, DateTimeOffset? duplicatesSince = null)
+    public static async Task<IReadOnlyList<Case>> InsertInTransactionAsync(CommandCenterDb db, Case c, CaseEventRow first, DateOnly day, CancellationToken ct,
+        DateTimeOffset? duplicatesSince = null)
     {
-        var shape = ShapeOf(db, intake is not null);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("CaseInsert.InsertInTransactionAsync needs an open transaction; reports on their own go through CaseInsertQueue.");
+        }
+        var shape = ShapeOf(db.Model, withIntake: false);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var own = db.Database.CurrentTransaction is null;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var batch = new NpgsqlBatch(connection);
-            var insert = new NpgsqlBatchCommand(own ? shape.InsertNumberedSql : shape.Sql);
-            if (own)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
-                var number = new NpgsqlBatchCommand(CounterSql);
-                BindDay(number.Parameters, day);
-                batch.BatchCommands.Add(number);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            }
-            else
-            {
-                BindDay(insert.Parameters, day);
-            }
             if (duplicatesSince is { } since)
             {
                 batch.BatchCommands.Add(DuplicateCandidates.Command(c.CategoryCode, c.Location, since));
             }
-            Bind(insert.Parameters, "c", shape.CaseColumns, c);
-            Bind(insert.Parameters, "e", shape.EventColumns, first);
-            if (intake is not null)
-            {
-                Bind(insert.Parameters, "i", shape.IntakeColumns, intake);
-            }
+            var insert = new NpgsqlBatchCommand(shape.Sql);
+            BindDay(insert.Parameters, day);
+            BindRows(insert.Parameters, shape, c, first, intake: null);
             batch.BatchCommands.Add(insert);
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            // Results by their width: the counter's one column, the candidates' six, the insert's (number, seq).
             var candidates = new List<Case>();
             var inserted = false;
             do
@@ -89,45 +72,41 @@ public static class CaseInsert
             while (await reader.NextResultAsync(ct));
             return inserted ? candidates : throw new InvalidOperationException("The case insert returned no row.");
         }
-        catch when (own)
-        {
-            // A failed counter statement leaves its transaction open and aborted on this connection: end it. A broken
-            // connection is dropped from the pool anyway, and the first failure is the one to report (a database going
-            // away must still answer 503, not the cleanup's own error).
-            if (connection.FullState == System.Data.ConnectionState.Open)
-            {
-                try
-                {
-                    await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-                    await rollback.ExecuteNonQueryAsync(CancellationToken.None);
-                }
-                catch (Exception cleanup) when (cleanup is NpgsqlException or InvalidOperationException or TimeoutException)
-                {
-                    NpgsqlConnection.ClearPool(connection);
-                }
-            }
-            throw;
-        }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
 
-    /// <summary>Moves the day's counter on and leaves the number formed from it in the session for the insert after it.</summary>
-    private const string CounterSql = $"WITH {CounterCte} SELECT set_config('{NumberSetting}', {NumberSql}, false) FROM n";
+    /// <summary>The day's counter moved on by @count: the last number it gave out (<see cref="CaseInsertQueue"/>).</summary>
+    internal const string CounterByCountSql = "INSERT INTO case_number_counters (day, last) VALUES (@day, @count) "
+        + "ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + EXCLUDED.last RETURNING last";
+
+    /// <summary>案件编号: the day (yyyyMMdd) and its counter, four digits at least (as the in-transaction statement forms it).</summary>
+    internal static string NumberOf(DateOnly day, long n) =>
+        day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + n.ToString(n < 10000 ? "D4" : "D", CultureInfo.InvariantCulture);
 
     /// <summary>The day's counter moved on (a row per day, locked until its transaction ends): <c>n(last)</c>.</summary>
     private const string CounterCte = "n AS (INSERT INTO case_number_counters (day, last) VALUES (@day, 1) "
         + "ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last)";
 
-    private const string NumberSetting = "commandcenter.case_number";
     private const string NumberSql = "@prefix || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END";
 
     private static void BindDay(NpgsqlParameterCollection parameters, DateOnly day)
     {
         parameters.AddWithValue("day", day);
         parameters.AddWithValue("prefix", day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Binds the case's, the event's (and the intake row's) columns as <paramref name="shape"/>'s statements name them.</summary>
+    internal static void BindRows(NpgsqlParameterCollection parameters, Shape shape, Case c, CaseEventRow first, Enforcement.CaseIntakeRow? intake)
+    {
+        Bind(parameters, "c", shape.CaseColumns, c);
+        Bind(parameters, "e", shape.EventColumns, first);
+        if (intake is not null)
+        {
+            Bind(parameters, "i", shape.IntakeColumns, intake);
+        }
     }
 
     private static void Bind(NpgsqlParameterCollection parameters, string prefix, IReadOnlyList<IProperty> columns, object row)
@@ -144,11 +123,11 @@ public static class CaseInsert
         }
     }
 
-    private static Shape ShapeOf(CommandCenterDb db, bool withIntake)
+    internal static Shape ShapeOf(IModel model, bool withIntake)
     {
         lock (BuildLock)
         {
-            return withIntake ? _shapeWithIntake ??= Build(db.Model, true) : _shape ??= Build(db.Model, false);
+            return withIntake ? _shapeWithIntake ??= Build(model, true) : _shape ??= Build(model, false);
         }
     }
 
@@ -157,12 +136,15 @@ public static class CaseInsert
         var cases = model.FindEntityType(typeof(Case))!;
         var events = model.FindEntityType(typeof(CaseEventRow))!;
         var intakes = model.FindEntityType(typeof(Enforcement.CaseIntakeRow))!;
-        // The number is made in the statement; the event's sequence number by its column default.
+        // The number is made in the statement or given; the event's sequence number comes from its column default.
         var caseColumns = cases.GetProperties().Where(p => p.Name != nameof(Case.Number)).ToList();
         var eventColumns = events.GetProperties().Where(p => p.Name is not nameof(CaseEventRow.Seq) and not nameof(CaseEventRow.CaseNumber)).ToList();
         var intakeColumns = withIntake ? intakes.GetProperties().ToList() : [];
+        var numberType = cases.FindProperty(nameof(Case.Number))!.GetColumnType();
+        // Cast to the column's type without its length: an explicit cast to varchar(n) cuts a longer value silently,
+        // while the column's own assignment refuses it (22001), as SaveChanges' insert would.
         static string Values(string prefix, IReadOnlyList<IProperty> columns) =>
-            string.Join(", ", columns.Select((p, i) => $"CAST(@{prefix}{i} AS {p.GetColumnType()})"));
+            string.Join(", ", columns.Select((p, i) => $"CAST(@{prefix}{i} AS {Unbounded(p.GetColumnType())})"));
         static string Names(IReadOnlyList<IProperty> columns) => string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
         string Rows(string numberFrom, string numberSource) => new StringBuilder()
             .Append($"c AS (INSERT INTO cases (number, {Names(caseColumns)}) SELECT {numberFrom}, {Values("c", caseColumns)}{numberSource} RETURNING number), ")
@@ -171,11 +153,16 @@ public static class CaseInsert
             .Append("SELECT c.number, e.seq FROM c, e")
             .ToString();
         var sql = $"WITH {CounterCte}, num AS (SELECT {NumberSql} AS number FROM n), " + Rows("num.number", " FROM num");
-        var numbered = "WITH " + Rows($"current_setting('{NumberSetting}')", "");
+        var numbered = "WITH " + Rows($"CAST(@number AS {Unbounded(numberType)})", "");
         return new Shape(sql, numbered, caseColumns, eventColumns, intakeColumns);
     }
 
+    private static string Unbounded(string columnType) => LengthOfText().Replace(columnType, "$1");
+
+    [GeneratedRegex(@"^(character varying|varchar)\(\d+\)$")]
+    private static partial Regex LengthOfText();
+
     /// <param name="Sql">Counter, number and rows in one statement (inside an open transaction).</param>
-    /// <param name="InsertNumberedSql">The rows alone, numbered from the session setting <see cref="CounterSql"/> left.</param>
-    private sealed record Shape(string Sql, string InsertNumberedSql, IReadOnlyList<IProperty> CaseColumns, IReadOnlyList<IProperty> EventColumns, IReadOnlyList<IProperty> IntakeColumns);
+    /// <param name="InsertNumberedSql">The rows alone with the number given as <c>@number</c> (<see cref="CaseInsertQueue"/>).</param>
+    internal sealed record Shape(string Sql, string InsertNumberedSql, IReadOnlyList<IProperty> CaseColumns, IReadOnlyList<IProperty> EventColumns, IReadOnlyList<IProperty> IntakeColumns);
 }

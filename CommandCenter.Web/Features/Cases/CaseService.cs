@@ -20,7 +20,7 @@ namespace CommandCenter.Web.Features.Cases;
 /// screens hear of it from the <see cref="ChangeFollower"/> once it is committed, on every instance alike.
 /// </summary>
 public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRulesProvider rulesProvider, CityClock clock, ChangeFollower follower,
-    Enforcement.CaseIntakeChecks intake)
+    Enforcement.CaseIntakeChecks intake, CaseInsertQueue inserts)
 {
     public const int MaxPhotos = 20;
     private static readonly GeometryFactory Geo = new(new PrecisionModel(), CommandCenterDb.Srid);
@@ -109,29 +109,29 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         // Zone rules at the hour, 首违免罚 and bike fences: they may route the case and raise its priority before it is saved.
         var found = await intake.AssessAsync(c, party, rules.Clock, ct);
 
-        // The case, its first audit line and its number in one round trip (see CaseInsert), the day's counter row not
-        // held while the case's commit is flushed.
+        // The case, its first audit line and its number, written with the other reports waiting at the moment (see
+        // CaseInsertQueue); the duplicate search rides in the same transaction, just before the insert.
         var evt = CaseEventRows.From(c, done!, fromState: null, previousDepartment: null, rules);
         var day = DateOnly.FromDateTime(clock.ToLocal(now));
-        // Rows written alongside (a citizen report's contact, the intake's zone verdict and offence records) share its
-        // transaction, so a case never exists without them. The duplicate search rides in the same batch, before the insert.
         var window = rules.Settings.DuplicateWindow;
         var since = c.ReportedAt - window;
         IReadOnlyList<Case> candidates;
         if (alongside is null && !db.ChangeTracker.HasChanges())
         {
-            candidates = await CaseInsert.InsertAsync(db, c, evt, day, ct, duplicatesSince: since);
+            candidates = await inserts.InsertAsync(db.Model, c, evt, day, intake: null, since, ct);
         }
         else if (alongside is null && OnlyIntakeRow() is { } intakeRow)
         {
-            // A vending or bike report's zone/leniency row goes in the same statement (one round trip instead of four).
-            candidates = await CaseInsert.InsertAsync(db, c, evt, day, ct, intakeRow, since);
+            // A vending or bike report's zone/leniency row goes in the same statement as the case.
+            candidates = await inserts.InsertAsync(db.Model, c, evt, day, intakeRow, since, ct);
             db.Entry(intakeRow).State = EntityState.Unchanged;
         }
         else
         {
+            // Rows written alongside (a citizen report's contact, offence records) share the case's transaction, so a
+            // case never exists without them.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            candidates = await CaseInsert.InsertAsync(db, c, evt, day, ct, duplicatesSince: since); // in the connection's open transaction
+            candidates = await CaseInsert.InsertInTransactionAsync(db, c, evt, day, ct, since);
             alongside?.Invoke(c);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -22,7 +22,7 @@ public sealed class CaseInsertQueue(NpgsqlDataSource dataSource, ILogger<CaseIns
     /// <summary>At most this many reports in one batch (the statement and its parameters stay well within a round trip).</summary>
     public const int MaxBatch = 32;
 
-    /// <summary>Two writers, so a batch is being built while the previous one is at the server.</summary>
+    /// <summary>One writer: the reports that arrive while a batch is at the server form the next one (two writers halved the batches, no faster).</summary>
     private const int MaxWriters = 1;
 
     private readonly ConcurrentQueue<Pending> _queue = new();

@@ -61,7 +61,12 @@ public sealed class CaseInsertQueue(NpgsqlDataSource dataSource, ILogger<CaseIns
             }
             if (Interlocked.CompareExchange(ref _writers, writers + 1, writers) == writers)
             {
-                _ = Task.Run(WriteWhileQueuedAsync);
+                // The writer serves every request after this one: it must not carry this request's context (its Activity
+                // would parent the database calls of later batches, its logging scopes label them).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(WriteWhileQueuedAsync);
+                }
                 return;
             }
         }

@@ -10,7 +10,7 @@ namespace CommandCenter.Web.Data.Cases;
 
 /// <summary>
 /// Writes a new case and its first audit line with its 案件编号. Inside an open transaction (rows written alongside, a
-/// citizen's contact) the day's counter row is moved on in that transaction, in the insert's own statement. On their own,
+/// citizen's contact) the day's counter row is moved on in that transaction, just before the insert. On their own,
 /// reports go through <see cref="CaseInsertQueue"/>, which numbers and writes them a batch at a time with the shapes
 /// built here. Columns, types and value conversions come from the EF model, so the rows are exactly what SaveChanges
 /// would write.
@@ -23,7 +23,8 @@ public static partial class CaseInsert
 
     /// <summary>
     /// Inserts <paramref name="c"/> and <paramref name="first"/> in the context's open transaction, moving the day's counter
-    /// on in the same statement; sets their number and the event's sequence number.
+    /// on in it first (the counter row stays locked until that transaction ends); sets their number and the event's
+    /// sequence number.
     /// </summary>
     /// <returns>
     /// The <see cref="DuplicateCandidates"/> reported since <paramref name="duplicatesSince"/>, read in the same batch just
@@ -41,13 +42,19 @@ public static partial class CaseInsert
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await using (var counter = new NpgsqlCommand(CounterByCountSql, connection))
+            {
+                counter.Parameters.AddWithValue("day", day);
+                counter.Parameters.AddWithValue("count", 1);
+                c.Number = NumberOf(day, Convert.ToInt64(await counter.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+            }
             await using var batch = new NpgsqlBatch(connection);
             if (duplicatesSince is { } since)
             {
                 batch.BatchCommands.Add(DuplicateCandidates.Command(c.CategoryCode, c.Location, since));
             }
             var insert = new NpgsqlBatchCommand(shape.Sql);
-            BindDay(insert.Parameters, day);
+            insert.Parameters.AddWithValue("number", c.Number);
             BindRows(insert.Parameters, shape, c, first, intake: null);
             batch.BatchCommands.Add(insert);
             await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -78,25 +85,13 @@ public static partial class CaseInsert
         }
     }
 
-    /// <summary>The day's counter moved on by @count: the last number it gave out (<see cref="CaseInsertQueue"/>).</summary>
+    /// <summary>The day's counter (a row per day, locked until its transaction ends) moved on by @count: the last number it gave out.</summary>
     internal const string CounterByCountSql = "INSERT INTO case_number_counters (day, last) VALUES (@day, @count) "
         + "ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + EXCLUDED.last RETURNING last";
 
-    /// <summary>案件编号: the day (yyyyMMdd) and its counter, four digits at least (as the in-transaction statement forms it).</summary>
+    /// <summary>案件编号: the day (yyyyMMdd) and its counter, four digits at least.</summary>
     internal static string NumberOf(DateOnly day, long n) =>
         day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + n.ToString(n < 10000 ? "D4" : "D", CultureInfo.InvariantCulture);
-
-    /// <summary>The day's counter moved on (a row per day, locked until its transaction ends): <c>n(last)</c>.</summary>
-    private const string CounterCte = "n AS (INSERT INTO case_number_counters (day, last) VALUES (@day, 1) "
-        + "ON CONFLICT (day) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last)";
-
-    private const string NumberSql = "@prefix || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END";
-
-    private static void BindDay(NpgsqlParameterCollection parameters, DateOnly day)
-    {
-        parameters.AddWithValue("day", day);
-        parameters.AddWithValue("prefix", day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-    }
 
     /// <summary>Binds the case's, the event's (and the intake row's) columns as <paramref name="shape"/>'s statements name them.</summary>
     internal static void BindRows(NpgsqlParameterCollection parameters, Shape shape, Case c, CaseEventRow first, Enforcement.CaseIntakeRow? intake)
@@ -136,7 +131,7 @@ public static partial class CaseInsert
         var cases = model.FindEntityType(typeof(Case))!;
         var events = model.FindEntityType(typeof(CaseEventRow))!;
         var intakes = model.FindEntityType(typeof(Enforcement.CaseIntakeRow))!;
-        // The number is made in the statement or given; the event's sequence number comes from its column default.
+        // The number is given (@number); the event's sequence number comes from its column default.
         var caseColumns = cases.GetProperties().Where(p => p.Name != nameof(Case.Number)).ToList();
         var eventColumns = events.GetProperties().Where(p => p.Name is not nameof(CaseEventRow.Seq) and not nameof(CaseEventRow.CaseNumber)).ToList();
         var intakeColumns = withIntake ? intakes.GetProperties().ToList() : [];
@@ -146,15 +141,13 @@ public static partial class CaseInsert
         static string Values(string prefix, IReadOnlyList<IProperty> columns) =>
             string.Join(", ", columns.Select((p, i) => $"CAST(@{prefix}{i} AS {Unbounded(p.GetColumnType())})"));
         static string Names(IReadOnlyList<IProperty> columns) => string.Join(", ", columns.Select(p => $"\"{p.GetColumnName()}\""));
-        string Rows(string numberFrom, string numberSource) => new StringBuilder()
-            .Append($"c AS (INSERT INTO cases (number, {Names(caseColumns)}) SELECT {numberFrom}, {Values("c", caseColumns)}{numberSource} RETURNING number), ")
+        var sql = new StringBuilder()
+            .Append($"WITH c AS (INSERT INTO cases (number, {Names(caseColumns)}) SELECT CAST(@number AS {Unbounded(numberType)}), {Values("c", caseColumns)} RETURNING number), ")
             .Append($"e AS (INSERT INTO case_events (case_number, {Names(eventColumns)}) SELECT c.number, {Values("e", eventColumns)} FROM c RETURNING seq) ")
             .Append(withIntake ? $", i AS (INSERT INTO {intakes.GetTableName()} ({Names(intakeColumns)}) SELECT {Values("i", intakeColumns)} FROM c) " : "")
             .Append("SELECT c.number, e.seq FROM c, e")
             .ToString();
-        var sql = $"WITH {CounterCte}, num AS (SELECT {NumberSql} AS number FROM n), " + Rows("num.number", " FROM num");
-        var numbered = "WITH " + Rows($"CAST(@number AS {Unbounded(numberType)})", "");
-        return new Shape(sql, numbered, caseColumns, eventColumns, intakeColumns);
+        return new Shape(sql, caseColumns, eventColumns, intakeColumns);
     }
 
     private static string Unbounded(string columnType) => LengthOfText().Replace(columnType, "$1");
@@ -162,7 +155,6 @@ public static partial class CaseInsert
     [GeneratedRegex(@"^(character varying|varchar)\(\d+\)$")]
     private static partial Regex LengthOfText();
 
-    /// <param name="Sql">Counter, number and rows in one statement (inside an open transaction).</param>
-    /// <param name="InsertNumberedSql">The rows alone with the number given as <c>@number</c> (<see cref="CaseInsertQueue"/>).</param>
-    internal sealed record Shape(string Sql, string InsertNumberedSql, IReadOnlyList<IProperty> CaseColumns, IReadOnlyList<IProperty> EventColumns, IReadOnlyList<IProperty> IntakeColumns);
+    /// <param name="Sql">The case, its audit line (and intake row) in one statement, numbered <c>@number</c>; returns (number, seq).</param>
+    internal sealed record Shape(string Sql, IReadOnlyList<IProperty> CaseColumns, IReadOnlyList<IProperty> EventColumns, IReadOnlyList<IProperty> IntakeColumns);
 }

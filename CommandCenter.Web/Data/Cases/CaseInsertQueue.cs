@@ -200,7 +200,7 @@ public sealed class CaseInsertQueue(NpgsqlDataSource dataSource, ILogger<CaseIns
         write.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL plan_cache_mode = auto"));
         foreach (var p in batch)
         {
-            var insert = new NpgsqlBatchCommand(p.Shape.InsertNumberedSql);
+            var insert = new NpgsqlBatchCommand(p.Shape.Sql);
             insert.Parameters.AddWithValue("number", p.Number!);
             CaseInsert.BindRows(insert.Parameters, p.Shape, p.Case, p.First, p.Intake);
             write.BatchCommands.Add(insert);

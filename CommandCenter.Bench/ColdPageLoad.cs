@@ -63,7 +63,8 @@ public static class ColdPageLoad
             Int(extra, "caseCount"),
             Int(extra, "renderedGrids"),
             extra.GetProperty("mapWidth").GetDouble(),
-            extra.GetProperty("mapHeight").GetDouble());
+            extra.GetProperty("mapHeight").GetDouble(),
+            Int(extra, "renderedCommunities"));
     }
 
     private static int Int(JsonElement e, string name) =>

@@ -17,17 +17,17 @@ public static class MapProbe
                 const map = document.querySelector('[data-testid=city-map]');
                 const live = map?.dataset.liveStatus === 'live';
                 if (live && b.liveAt === null) b.liveAt = t;
-                if (b.done === null && live && b.casesIdleAt !== null && Number(map.dataset.renderedGrids) > 0) b.done = t;
+                if (b.done === null && live && b.casesIdleAt !== null && Number(map.dataset.renderedAreas) > 0) b.done = t;
             };
             new MutationObserver((records) => {
                 for (const r of records) {
                     if (r.type !== 'attributes') continue;
                     if (r.attributeName === 'data-case-count' && b.casesAt === null) b.casesAt = performance.now();
-                    else if (r.attributeName === 'data-rendered-grids' && b.casesAt !== null && b.casesIdleAt === null
-                        && Number(r.target.dataset.renderedGrids) > 0) b.casesIdleAt = performance.now();
+                    else if (r.attributeName === 'data-rendered-areas' && b.casesAt !== null && b.casesIdleAt === null
+                        && Number(r.target.dataset.renderedAreas) > 0) b.casesIdleAt = performance.now();
                 }
                 check();
-            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-case-count', 'data-rendered-grids', 'data-live-status'] });
+            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-case-count', 'data-rendered-areas', 'data-live-status'] });
             window.__ccBenchCheck = check;
         })();
         """;
@@ -38,7 +38,7 @@ public static class MapProbe
         (() => {
             const b = window.__ccBench, map = document.querySelector('[data-testid=city-map]'), r = map.getBoundingClientRect();
             return { milestones: { 'cases loaded': b.casesAt, 'map idle with cases': b.casesIdleAt, 'live': b.liveAt },
-                caseCount: map.dataset.caseCount, renderedGrids: map.dataset.renderedGrids, mapWidth: r.width, mapHeight: r.height };
+                caseCount: map.dataset.caseCount, renderedGrids: map.dataset.renderedGrids, renderedCommunities: map.dataset.renderedCommunities, mapWidth: r.width, mapHeight: r.height };
         })()
         """;
 

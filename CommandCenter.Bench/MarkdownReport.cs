@@ -23,7 +23,7 @@ public static class MarkdownReport
         Row(md, "/wall (Blazor + live)", wall);
         Row(md, "static MapLibre page", baseline);
         md.AppendLine();
-        md.AppendLine("/wall done = map `data-live-status=live`, `data-rendered-grids` > 0, KPI tiles visible, and the map's first `idle` after the cases were loaded. " +
+        md.AppendLine("/wall done = map `data-live-status=live`, `data-rendered-areas` > 0, KPI tiles visible, and the map's first `idle` after the cases were loaded. " +
             Invariant($"Static page done = its first `idle` after all layers are added (map sized like the wall's map panel, {baseline[0].MapWidth:0}×{baseline[0].MapHeight:0})."));
         md.AppendLine();
         md.AppendLine("Milestones, median ms from navigation start:");

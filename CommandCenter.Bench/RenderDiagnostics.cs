@@ -54,7 +54,7 @@ internal static class RenderDiagnostics
             var sample = wall
                 ? await WallProbe.RunAsync(browser, storage, app.BaseUri, issues, diagnostics)
                 : await MapProbe.RunAsync(browser, storage, app.BaseUri, issues, diagnostics);
-            Console.WriteLine(Invariant($"## {tag} {(wall ? "/wall" : "/map")}: full render {sample.FullRenderMs:0} ms, DOMContentLoaded {sample.DomContentLoadedMs:0}, cases {sample.CaseCount}, grids drawn {sample.RenderedGrids}, map {sample.MapWidth:0}×{sample.MapHeight:0}"));
+            Console.WriteLine(Invariant($"## {tag} {(wall ? "/wall" : "/map")}: full render {sample.FullRenderMs:0} ms, DOMContentLoaded {sample.DomContentLoadedMs:0}, cases {sample.CaseCount}, grids drawn {sample.RenderedGrids}, 社区 drawn {sample.RenderedCommunities}, map {sample.MapWidth:0}×{sample.MapHeight:0}"));
             foreach (var (name, ms) in sample.Milestones.OrderBy(m => m.Value))
             {
                 Console.WriteLine(Invariant($"  milestone {ms,7:0} {name}"));

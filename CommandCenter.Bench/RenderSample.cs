@@ -2,7 +2,8 @@ namespace CommandCenter.Bench;
 
 /// <summary>
 /// One cold load of a page. All times are ms of <c>performance.now()</c> in the page, so navigation start is 0
-/// and nothing of the .NET side (Playwright round trips, polling) is counted.
+/// and nothing of the .NET side (Playwright round trips, polling) is counted. <c>RenderedCommunities</c>: the 社区 a tiled
+/// city's city view draws instead of its grids (-1 where the page does not say).
 /// </summary>
 public sealed record RenderSample(
     double FullRenderMs,
@@ -12,4 +13,5 @@ public sealed record RenderSample(
     int CaseCount,
     int RenderedGrids,
     double MapWidth,
-    double MapHeight);
+    double MapHeight,
+    int RenderedCommunities = -1);

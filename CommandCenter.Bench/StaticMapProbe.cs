@@ -15,7 +15,7 @@ public static class StaticMapProbe
     private const string Extra = """
         (() => {
             const map = document.querySelector('[data-testid=static-map]'), r = map.getBoundingClientRect();
-            return { milestones: {}, caseCount: map.dataset.caseCount, renderedGrids: map.dataset.renderedGrids, mapWidth: r.width, mapHeight: r.height };
+            return { milestones: {}, caseCount: map.dataset.caseCount, renderedGrids: map.dataset.renderedGrids, renderedCommunities: map.dataset.renderedCommunities, mapWidth: r.width, mapHeight: r.height };
         })()
         """;
 

@@ -39,6 +39,7 @@ public sealed class GridIndex
     private readonly Dictionary<string, DutyGrid> _dutyGrids;
     private readonly Dictionary<string, Community> _communities;
     private readonly Dictionary<string, Subdistrict> _subdistricts;
+    private readonly Dictionary<string, UnitGrid> _gridByCode;
     private readonly IReadOnlyList<Kiosk> _kiosks;
     private readonly int[] _kioskByLat;
     private readonly double[] _kioskLat;
@@ -52,6 +53,11 @@ public sealed class GridIndex
         _dutyGrids = city.DutyGrids.ToDictionary(d => d.Code, StringComparer.Ordinal);
         _communities = city.Communities.ToDictionary(c => c.Code, StringComparer.Ordinal);
         _subdistricts = city.Subdistricts.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        _gridByCode = new Dictionary<string, UnitGrid>(city.UnitGrids.Count, StringComparer.Ordinal);
+        foreach (var grid in city.UnitGrids)
+        {
+            _gridByCode.TryAdd(grid.Code, grid);
+        }
 
         // Grids in the order an STR-tree over them visits its leaves: a point inside two overlapping grids gets the one
         // the tree-based lookup gave before (each cell lists its grids in ascending rank).
@@ -120,6 +126,9 @@ public sealed class GridIndex
 
     /// <summary>The envelope of all unit grids.</summary>
     public Envelope Bounds { get; }
+
+    /// <summary>The unit grid of a code, or null when the city has none of it.</summary>
+    public UnitGrid? GridByCode(string code) => _gridByCode.GetValueOrDefault(code);
 
     /// <summary>The unit grid containing the point (its boundary included), or null outside the city.</summary>
     public UnitGrid? GridAt(Point point) => GridRankAt(point.Coordinate) is var rank and >= 0 ? _gridByRank[rank] : null;

@@ -8,7 +8,8 @@ namespace CommandCenter.Tests.Browser;
 
 /// <summary>
 /// The operator map drawn from vector tiles, as it is for a large city (above <c>Map:TileThreshold</c>); <c>?tiles=1</c>
-/// takes the same path on the demo city: grids, cases and counts from the server, new cases laid over the tiles live.
+/// takes the same path on the demo city: grids, cases and counts from the server, new cases laid over the tiles live,
+/// and below z13 the 社区 instead of the grids.
 /// </summary>
 [Collection(CityCollection.Name)]
 public sealed class TiledMapTests(CommandCenterFactory app) : BrowserTest(app)
@@ -36,6 +37,18 @@ public sealed class TiledMapTests(CommandCenterFactory app) : BrowserTest(app)
         var number = created.GetProperty("number").GetString()!;
         await page.WaitForFunctionAsync($"n => {Map}.ccMap.caseByNumber(n)?.stage === 'report'", number);
         await Assertions.Expect(page.GetByTestId("count-open")).ToHaveTextAsync((openBefore + 1).ToString(CultureInfo.InvariantCulture));
+
+        // Below z13 the city view draws 社区 instead of grids, coloured and counted by the sums of their grids: the new
+        // case's 社区 says it has an open case when hovered, and the legend names the 社区 scale.
+        await page.EvaluateAsync($"([lon, lat]) => {Map}.ccMap.jumpTo(lon, lat, 12)", new[] { lon, lat });
+        await page.WaitForFunctionAsync($"() => Number({Map}.dataset.renderedCommunities ?? 0) > 0 && {Map}.dataset.renderedGrids === '0'", null,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("map-legend")).ToContainTextAsync("社区在办案件数");
+        var box = (await map.BoundingBoxAsync())!;
+        var xy = await page.EvaluateAsync<double[]>($"([lon, lat]) => {Map}.ccMap.project(lon, lat)", new[] { lon, lat });
+        await page.Mouse.MoveAsync((float)(box.X + xy[0] + 3), (float)(box.Y + xy[1] + 3));
+        await Assertions.Expect(page.Locator(".cc-map-tip")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("在办案件[1-9]"));
+        await Assertions.Expect(page.Locator(".cc-map-tip")).ToContainTextAsync("放大查看单元网格");
 
         // Search by grid code: the map knows the grid only from loaded tiles or the server's search, and opens its drawer.
         var gridCode = created.GetProperty("gridCode").GetString()!;

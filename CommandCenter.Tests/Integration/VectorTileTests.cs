@@ -137,6 +137,10 @@ public sealed class VectorTileTests(CommandCenterFactory app) : CityTest(app)
         var counts = await leader.Http.GetFromJsonAsync<JsonElement>("/api/map/grid-counts");
         Assert.Equal(1, counts.GetProperty("open").GetInt32());
         Assert.Equal(1, counts.GetProperty("grids").GetProperty(created.GetProperty("gridCode").GetString()!)[0].GetInt32());
+        // The city view's 社区 sums: the one case is counted in its grid's 社区 (a grid's code starts with its 社区's).
+        var community = Assert.Single(counts.GetProperty("communities").EnumerateObject());
+        Assert.StartsWith(community.Name, created.GetProperty("gridCode").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(1, community.Value[0].GetInt32());
     }
 
     [Fact]

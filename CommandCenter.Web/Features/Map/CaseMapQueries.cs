@@ -37,7 +37,20 @@ public sealed class CaseMapQueries(CommandCenterDb db, CaseRulesProvider rulesPr
             .GroupBy(c => c.GridCode)
             .Select(g => new { Grid = g.Key, Open = g.Count(), Overdue = g.Count(c => c.StepDeadline != null && c.StepDeadline < now && c.ClockPausedAt == null) })
             .ToListAsync(ct);
-        return new GridCounts(rows.ToDictionary(r => r.Grid, r => new[] { r.Open, r.Overdue }), rows.Sum(r => r.Open), rows.Sum(r => r.Overdue));
+        // The city view of a large city colours its 社区: each one's sums over its grids.
+        var index = city.Index;
+        var communities = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (index.GridByCode(r.Grid) is not { } grid)
+            {
+                continue;
+            }
+            var sums = communities.TryGetValue(grid.CommunityCode, out var found) ? found : communities[grid.CommunityCode] = new int[2];
+            sums[0] += r.Open;
+            sums[1] += r.Overdue;
+        }
+        return new GridCounts(rows.ToDictionary(r => r.Grid, r => new[] { r.Open, r.Overdue }), communities, rows.Sum(r => r.Open), rows.Sum(r => r.Overdue));
     }
 
     /// <summary>One case as the map draws it, when it is open, passes the filter and the scope may read it; else null.</summary>
@@ -97,5 +110,5 @@ public sealed class CaseMapQueries(CommandCenterDb db, CaseRulesProvider rulesPr
     private static double[] Box(NetTopologySuite.Geometries.Envelope e) => [e.MinX, e.MinY, e.MaxX, e.MaxY];
 }
 
-/// <summary>Per grid code: [open, overdue]; and the totals.</summary>
-public sealed record GridCounts(Dictionary<string, int[]> Grids, int Open, int Overdue);
+/// <summary>Per grid code and per 社区 code: [open, overdue]; and the totals.</summary>
+public sealed record GridCounts(Dictionary<string, int[]> Grids, Dictionary<string, int[]> Communities, int Open, int Overdue);

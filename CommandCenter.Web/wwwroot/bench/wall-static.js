@@ -49,12 +49,18 @@ const [[grids, communities, subdistricts, cases]] = await Promise.all([data, loa
 const tileSource = (layer, promoteId) => ({ type: 'vector', tiles: [`${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt`], minzoom: 10, maxzoom: 16, promoteId });
 map.addSource('grids', tiles ? tileSource('grids', 'code') : { type: 'geojson', data: grids, promoteId: 'code' });
 const fromGrids = tiles ? { source: 'grids', 'source-layer': 'grids' } : { source: 'grids' };
-map.addSource('communities', { type: 'geojson', data: communities });
+map.addSource('communities', { type: 'geojson', data: communities, promoteId: 'code' });
 map.addSource('subdistricts', { type: 'geojson', data: subdistricts });
 // Grids coloured by open cases, as the wall's "open" choropleth.
-map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, paint: {
+// From tiles, as /map draws a large city: grids from z13, their 社区 (coloured by the sums of their grids) below it.
+map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, ...(tiles ? { minzoom: 13 } : {}), paint: {
     'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0], 0, '#13233a', 1, '#ffe082', 3, '#ffb74d', 5, '#ef6c00', 8, '#b71c1c'],
     'fill-opacity': 0.42, ...(tiles ? { 'fill-antialias': false } : {}) } }, 'roads-casing');
+if (tiles) {
+    map.addLayer({ id: 'community-fill', type: 'fill', source: 'communities', maxzoom: 13, paint: {
+        'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0], 0, '#13233a', 5, '#ffe082', 15, '#ffb74d', 25, '#ef6c00', 40, '#b71c1c'],
+        'fill-opacity': 0.42, 'fill-antialias': false } }, 'roads-casing');
+}
 // From tiles the outlines start at z13, as on /map.
 map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, ...(tiles ? { minzoom: 13 } : {}), paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
 map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
@@ -70,6 +76,7 @@ if (tiles) {
         paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 7], 'circle-color': levelColour,
             'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': '#ffffff' } });
     for (const [code, [n]] of Object.entries(cases.grids)) map.setFeatureState({ source: 'grids', sourceLayer: 'grids', id: code }, { open: n });
+    for (const [code, [n]] of Object.entries(cases.communities)) map.setFeatureState({ source: 'communities', id: code }, { open: n });
 } else {
     map.addSource('cases', { type: 'geojson', data: cases, cluster: true, clusterMaxZoom: 15, clusterRadius: 36 });
     map.addLayer({ id: 'cases-cluster', type: 'circle', source: 'cases', filter: ['has', 'point_count'],
@@ -90,7 +97,9 @@ if (tiles) {
 }
 
 map.once('idle', () => {
-    el.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
+    const grids = !tiles || map.getZoom() >= 13;
+    el.dataset.renderedGrids = String(grids ? map.queryRenderedFeatures({ layers: ['grid-fill'] }).length : 0);
+    el.dataset.renderedCommunities = String(grids ? 0 : map.queryRenderedFeatures({ layers: ['community-fill'] }).length);
     el.dataset.caseCount = String(tiles ? map.queryRenderedFeatures({ layers: ['cases-point'] }).length : cases.features.length);
     el.dataset.done = String(performance.now());
 });

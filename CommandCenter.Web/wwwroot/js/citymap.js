@@ -4,8 +4,8 @@
 // map/wallfocus and map/replay. Each map keeps its own state; a handle for tests and the console hangs on its element.
 import * as maplibregl from '../lib/maplibre-gl/maplibre-gl.mjs';
 import { openEarlyFeed } from './opsfeed.js';
-import { addGridLayers, baseStyle, bounds, fetchJson, gridRef, gridTooltip, palettes } from './map/basemap.js';
-import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible as showGroup } from './map/layers.js';
+import { CITY_VIEW_MAXZOOM, addGridLayers, baseStyle, bounds, communityTooltip, fetchJson, gridRef, gridTooltip, gridsShown, palettes } from './map/basemap.js';
+import { CLICK_LAYERS, addOpsLayers, kioskRadii, setChoropleth, setLayerVisible as showGroup, updateLegendForZoom } from './map/layers.js';
 import { applyCaseEvent, loadCases, setStatus } from './map/live.js';
 import { fitToWall, startFocusCycle as cycle } from './map/wallfocus.js';
 import { startReplay as replay } from './map/replay.js';
@@ -52,7 +52,17 @@ export async function createCityMap(element, options, dotnet) {
             ? { bounds: [[info.bbox[0], info.bbox[1]], [info.bbox[2], info.bbox[3]]], fitBoundsOptions: { padding: 24 } }
             : { center: [118.78, 32.044], zoom: 14 }),
         attributionControl: { compact: false },
+        // Labels appear at once instead of fading in: each faded frame is a full redraw, up to a second in software
+        // rendering (wall PCs without a GPU, headless test browsers).
+        fadeDuration: 0,
         localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+    });
+    // When each source first has all its tiles of the view (the render diagnostics read these marks).
+    const sourcesLoaded = new Set();
+    map.on('sourcedata', (e) => {
+        if (!e.isSourceLoaded || sourcesLoaded.has(e.sourceId)) return;
+        sourcesLoaded.add(e.sourceId);
+        mark(`source-${e.sourceId}`);
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -111,6 +121,44 @@ export async function createCityMap(element, options, dotnet) {
         state.dotnet?.invokeMethodAsync('OnGridSelected', f.properties.code);
     });
 
+    // A tiled city's city view: its 社区 answer hover (name, 街道, cases) and a click zooms in to their grids.
+    if (state.tiles) {
+        const subdistrictNames = new Map(subdistricts.features.map(f => [f.properties.code, f.properties.name]));
+        let hoveredCommunity = null;
+        const unhover = () => {
+            if (hoveredCommunity !== null) map.setFeatureState({ source: 'communities', id: hoveredCommunity }, { hover: false });
+            hoveredCommunity = null;
+        };
+        map.on('mousemove', 'community-fill', (e) => {
+            const f = e.features?.[0];
+            if (!f) return;
+            if (hoveredCommunity !== f.id) unhover();
+            hoveredCommunity = f.id;
+            map.setFeatureState({ source: 'communities', id: f.id }, { hover: true });
+            map.getCanvas().style.cursor = 'zoom-in';
+            tip.innerHTML = communityTooltip(f.properties, subdistrictNames.get(f.properties.subdistrictCode),
+                state.communityOpen?.get(f.id) ?? 0, state.communityOverdue?.get(f.id) ?? 0, labels);
+            tip.style.left = `${e.point.x + 14}px`;
+            tip.style.top = `${e.point.y + 14}px`;
+            tip.hidden = false;
+        });
+        map.on('mouseleave', 'community-fill', () => {
+            unhover();
+            map.getCanvas().style.cursor = '';
+            tip.hidden = true;
+        });
+        map.on('click', 'community-fill', (e) => {
+            const f = e.features?.[0];
+            if (!f) return;
+            if (state.ops && map.queryRenderedFeatures(e.point, { layers: CLICK_LAYERS.filter(l => map.getLayer(l)) }).length > 0) return;
+            const community = communities.features.find(c => c.properties.code === f.id);
+            if (!community) return;
+            const camera = map.cameraForBounds(bounds({ features: [community] }), { padding: 60, maxZoom: 16 });
+            if (camera) map.easeTo({ ...camera, zoom: Math.max(camera.zoom, CITY_VIEW_MAXZOOM + 0.2) });
+        });
+        map.on('zoomend', () => updateLegendForZoom(state));
+    }
+
     // Location picking (intake desk, phone report): a click anywhere drops the pin and tells .NET.
     if (options?.pickLocation) {
         map.on('click', (e) => {
@@ -123,10 +171,13 @@ export async function createCityMap(element, options, dotnet) {
         fitToWall(state);
     }
 
-    // Tests and the wall display read how many grids are actually drawn once the map settles.
+    // Tests and the wall display read how many grids (or, at a tiled city's city view, 社区) are drawn once the map settles.
     map.on('idle', () => {
         mark('idle');
-        element.dataset.renderedGrids = String(map.queryRenderedFeatures({ layers: ['grid-fill'] }).length);
+        const grids = gridsShown(state);
+        element.dataset.renderedGrids = String(grids ? map.queryRenderedFeatures({ layers: ['grid-fill'] }).length : 0);
+        element.dataset.renderedCommunities = String(grids ? 0 : map.queryRenderedFeatures({ layers: ['community-fill'] }).length);
+        element.dataset.renderedAreas = String(Number(element.dataset.renderedGrids) + Number(element.dataset.renderedCommunities));
         element.dataset.gridCount = String(state.gridCount);
         mark('idle-counted');
     });

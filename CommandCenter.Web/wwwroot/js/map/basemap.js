@@ -56,14 +56,17 @@ export function baseStyle(p) {
     const src = (name) => ({ type: 'geojson', data: `/api/layers/${name}`, attribution: '© OpenStreetMap contributors' });
     return {
         version: 8,
+        // Paint changes (choropleth mode, theme) apply at once: a transition redraws the map every frame for 300 ms.
+        transition: { duration: 0, delay: 0 },
         sources: {
             water: src('water'), waterways: src('waterways'), green: src('green'), buildings: src('buildings'),
             roads: src('roads'), railways: src('railways'),
         },
         layers: [
             { id: 'background', type: 'background', paint: { 'background-color': p.background } },
-            { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': p.green } },
-            { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': p.water } },
+            // No outline pass: it is another shader program and another draw of every polygon for an edge no one sees.
+            { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': p.green, 'fill-antialias': false } },
+            { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': p.water, 'fill-antialias': false } },
             { id: 'waterways', type: 'line', source: 'waterways', paint: { 'line-color': p.waterway, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 6] } },
             { id: 'buildings', type: 'fill', source: 'buildings', minzoom: 14, paint: { 'fill-color': p.building, 'fill-outline-color': p.buildingLine } },
             { id: 'railways', type: 'line', source: 'railways', paint: { 'line-color': p.rail, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
@@ -75,41 +78,72 @@ export function baseStyle(p) {
     };
 }
 
-/** The grid fill of a choropleth mode ('open', 'overdue': the grid's feature state of that name), or null for 'none'. */
-export function choroplethColour(mode, dark) {
+/** Where the choropleth's colours step: per grid, and per 社区 (the city view of a tiled city sums its grids). */
+export const CHOROPLETH_STOPS = { grid: [1, 3, 5, 8], community: [5, 15, 25, 40] };
+
+/**
+ * The fill of a choropleth mode ('open', 'overdue': the feature state of that name) for grids or for 社区 ('community'),
+ * or null for 'none'.
+ */
+export function choroplethColour(mode, dark, of = 'grid') {
     if (!mode || mode === 'none') return null;
-    return ['interpolate', ['linear'], ['coalesce', ['feature-state', mode], 0], 0, dark ? '#13233a' : '#fffdf5', 1, '#ffe082', 3, '#ffb74d', 5, '#ef6c00', 8, '#b71c1c'];
+    const [a, b, c, d] = CHOROPLETH_STOPS[of];
+    return ['interpolate', ['linear'], ['coalesce', ['feature-state', mode], 0], 0, dark ? '#13233a' : '#fffdf5', a, '#ffe082', b, '#ffb74d', c, '#ef6c00', d, '#b71c1c'];
+}
+
+/**
+ * Below this zoom a city drawn from tiles shows its 社区 instead of its unit grids: at the city view a 100 m grid is a few
+ * pixels, and drawing 20,000 of them took MapLibre seconds in software rendering for a picture no one can read.
+ */
+export const CITY_VIEW_MAXZOOM = 13;
+
+/** Whether the map shows grids at its zoom (else, in a tiled city, 社区). */
+export function gridsShown(state) {
+    return !state.tiles || state.map.getZoom() >= CITY_VIEW_MAXZOOM;
 }
 
 /**
  * Grids from `grids` (GeoJSON), or from vector tiles when it is null; 社区 and 街道 boundaries from GeoJSON. The grid fill
  * starts in the page's choropleth mode (a later change of a data-driven colour makes MapLibre parse every grid tile again).
- * Returns the fill colour by 社区 (choropleth 'none').
+ * From tiles, grids are drawn from CITY_VIEW_MAXZOOM and the 社区 fill below it (its tiles are not even fetched there).
+ * Returns the fills by 社区 (choropleth 'none') of the grids and of the 社区.
  */
 export function addGridLayers(map, grids, communities, subdistricts, p, dark, choropleth) {
     const codes = [...new Set((grids ?? communities).features.map(f => grids ? f.properties.communityCode : f.properties.code))].sort();
-    const colour = ['match', ['get', 'communityCode']];
-    codes.forEach((code, i) => colour.push(code, communityColour(i, dark)));
-    colour.push('#999999');
+    const byCommunity = (property) => {
+        const colour = ['match', ['get', property]];
+        codes.forEach((code, i) => colour.push(code, communityColour(i, dark)));
+        colour.push('#999999');
+        return colour;
+    };
+    const colour = byCommunity('communityCode');
 
     const tiled = grids === null;
     map.addSource('grids', tiled ? tileSource('grids') : { type: 'geojson', data: grids, promoteId: 'code' });
     const fromGrids = tiled ? { source: 'grids', 'source-layer': 'grids' } : { source: 'grids' };
-    map.addSource('communities', { type: 'geojson', data: communities });
+    const gridZooms = tiled ? { minzoom: CITY_VIEW_MAXZOOM } : {};
+    map.addSource('communities', { type: 'geojson', data: communities, promoteId: 'code' });
     map.addSource('subdistricts', { type: 'geojson', data: subdistricts });
     const beforeRoads = 'roads-casing';
+    const fillOpacity = ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.7, 0.42];
     // No anti-aliasing pass of the fill (a second draw of every grid's outline): grid-line draws the outlines.
-    map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, paint: {
-        'fill-color': choroplethColour(choropleth, dark) ?? colour,
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.85, ['boolean', ['feature-state', 'hover'], false], 0.7, 0.42],
-        'fill-antialias': false,
+    map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, ...gridZooms, paint: {
+        'fill-color': choroplethColour(choropleth, dark) ?? colour, 'fill-opacity': fillOpacity, 'fill-antialias': false,
     } }, beforeRoads);
+    const communityColourFill = byCommunity('code');
+    if (tiled) {
+        // Its outline (one-pixel GL lines of the fill's own buffers) draws the 社区 boundaries at the city view, where the
+        // community-line layer's tessellated lines were ~300,000 indices more to draw in every frame.
+        map.addLayer({ id: 'community-fill', type: 'fill', source: 'communities', maxzoom: CITY_VIEW_MAXZOOM, paint: {
+            'fill-color': choroplethColour(choropleth, dark, 'community') ?? communityColourFill, 'fill-opacity': fillOpacity, 'fill-outline-color': p.communityLine,
+        } }, beforeRoads);
+    }
     // Outlines from z13, where a 100 m grid is a dozen pixels wide; below it they would be a solid mesh (and 20,000 of
     // them at a city view cost seconds of line tessellation and drawing), so the fill alone shows the grids there.
     map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, minzoom: GRID_LINE_MINZOOM, paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
-    map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
+    map.addLayer({ id: 'community-line', type: 'line', source: 'communities', ...gridZooms, paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
     map.addLayer({ id: 'subdistrict-line', type: 'line', source: 'subdistricts', paint: { 'line-color': p.subdistrictLine, 'line-width': 2.6, 'line-dasharray': [4, 2] } });
-    map.addLayer({ id: 'grid-selected', type: 'line', ...fromGrids, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#d81b60', 'line-width': 3 } });
+    map.addLayer({ id: 'grid-selected', type: 'line', ...fromGrids, ...gridZooms, filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#d81b60', 'line-width': 3 } });
     map.addLayer({ id: 'road-labels', type: 'symbol', source: 'roads', minzoom: 14.5,
         filter: ['all', ['has', 'name'], ['!=', ['get', 'kind'], 'footway']],
         layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 12, 'symbol-spacing': 280 },
@@ -117,10 +151,19 @@ export function addGridLayers(map, grids, communities, subdistricts, p, dark, ch
     map.addLayer({ id: 'community-labels', type: 'symbol', source: 'communities', maxzoom: 16,
         layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 13 },
         paint: { 'text-color': p.communityLine, 'text-halo-color': p.halo, 'text-halo-width': 2 } });
-    return colour;
+    return { grid: colour, community: communityColourFill };
 }
 
 export const GRID_LINE_MINZOOM = 13;
+
+/** The city view's tooltip of a 社区: its name and 街道, its open and overdue cases, and that grids show nearer. */
+export function communityTooltip(props, subdistrictName, open, overdue, labels) {
+    return `<div class="cc-tip-title">${escapeHtml(props.name)}</div>` +
+        `<div><span>${escapeHtml(labels.subdistrict)}</span>${escapeHtml(subdistrictName)}</div>` +
+        `<div><span>${escapeHtml(labels.openCases)}</span>${open}</div>` +
+        `<div><span>${escapeHtml(labels.overdueCases)}</span>${overdue}</div>` +
+        `<div class="cc-tip-hint">${escapeHtml(labels.zoomForGrids)}</div>`;
+}
 
 export function gridTooltip(props, labels) {
     const area = Number(props.areaM2).toLocaleString(labels.locale, { maximumFractionDigits: 0 });

@@ -1,11 +1,11 @@
 // The operational layers (duty grids, streets, zones, kiosks, cases), their visibility groups, the legend and the choropleth.
-import { choroplethColour, escapeHtml, palettes, tileSource } from './basemap.js';
+import { CHOROPLETH_STOPS, choroplethColour, escapeHtml, gridsShown, palettes, tileSource } from './basemap.js';
 
 export const LEVEL_COLOURS = { green: '#2e7d32', yellow: '#f9a825', orange: '#ef6c00', red: '#d32f2f', purple: '#7b1fa2' };
 export const STAGE_RING = { report: '#ffffff', file: '#90caf9', handle: '#1565c0' };
 export const CLICK_LAYERS = ['cases-point', 'cases-tile-point', 'cases-cluster', 'kiosks-point', 'zones-fill', 'banned-fill', 'streets-line'];
 const GROUPS = {
-    grids: ['grid-fill', 'grid-line'],
+    grids: ['grid-fill', 'grid-line', 'community-fill'],
     dutyGrids: ['duty-line'],
     boundaries: ['community-line', 'subdistrict-line', 'community-labels'],
     streets: ['streets-line', 'streets-label'],
@@ -45,9 +45,14 @@ function legendHtml(state) {
     const mode = state.choropleth;
     const levels = Object.entries(LEVEL_COLOURS).map(([k, c]) => `<span class="cc-lg-item"><i style="background:${c}"></i>${escapeHtml(l['level_' + k] ?? k)}</span>`).join('');
     const stages = Object.entries(STAGE_RING).map(([k, c]) => `<span class="cc-lg-item"><i class="cc-lg-ring" style="border-color:${c}"></i>${escapeHtml(l['stage_' + k] ?? k)}</span>`).join('');
+    // A tiled city's city view colours its 社区 (on their own scale), nearer in its grids.
+    const of = gridsShown(state) ? 'grid' : 'community';
+    const title = of === 'grid'
+        ? (mode === 'overdue' ? l.choroplethOverdue ?? 'overdue' : l.choroplethOpen ?? 'open')
+        : (mode === 'overdue' ? l.choroplethOverdueCommunity ?? 'overdue' : l.choroplethOpenCommunity ?? 'open');
     const scale = mode === 'none' ? '' :
-        `<div class="cc-lg-title">${escapeHtml(mode === 'overdue' ? l.choroplethOverdue ?? 'overdue' : l.choroplethOpen ?? 'open')}</div>` +
-        `<div class="cc-lg-scale"><span>0</span><i style="background:linear-gradient(90deg,#fff8e1,#ffcc80,#ef6c00,#b71c1c)"></i><span>8+</span></div>`;
+        `<div class="cc-lg-title">${escapeHtml(title)}</div>` +
+        `<div class="cc-lg-scale"><span>0</span><i style="background:linear-gradient(90deg,#fff8e1,#ffcc80,#ef6c00,#b71c1c)"></i><span>${CHOROPLETH_STOPS[of][3]}+</span></div>`;
     return `<div class="cc-lg-title">${escapeHtml(l.cases ?? 'cases')}</div>${levels}<div class="cc-lg-title">${escapeHtml(l.stage ?? 'stage')}</div>${stages}${scale}`;
 }
 
@@ -55,8 +60,17 @@ export function setChoropleth(state, mode) {
     state.choropleth = mode;
     const map = state.map;
     // MapLibre skips an unchanged colour, so the mode the map was created in costs nothing here.
-    map.setPaintProperty('grid-fill', 'fill-color', choroplethColour(mode, state.dark) ?? state.communityColour);
+    map.setPaintProperty('grid-fill', 'fill-color', choroplethColour(mode, state.dark) ?? state.communityColour.grid);
+    if (map.getLayer('community-fill')) map.setPaintProperty('community-fill', 'fill-color', choroplethColour(mode, state.dark, 'community') ?? state.communityColour.community);
     state.legend.innerHTML = legendHtml(state);
+    state.legendOf = gridsShown(state);
+}
+
+/** The legend follows the map across the zoom where a tiled city's 社区 give way to its grids. */
+export function updateLegendForZoom(state) {
+    if (!state.legend || state.legendOf === gridsShown(state)) return;
+    state.legend.innerHTML = legendHtml(state);
+    state.legendOf = gridsShown(state);
 }
 
 export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {

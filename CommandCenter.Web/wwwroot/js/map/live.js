@@ -170,6 +170,17 @@ async function refreshCounts(state) {
     state.countedGrids = [...open.keys()];
     state.gridOpen = open;
     state.gridOverdue = overdue;
+    // The city view's 社区 are coloured by the sums of their grids (the server adds them up).
+    const communityOpen = new Map(Object.entries(counts.communities ?? {}).map(([code, [o]]) => [code, o]));
+    const communityOverdue = new Map(Object.entries(counts.communities ?? {}).map(([code, [, d]]) => [code, d]));
+    for (const code of new Set([...(state.communityOpen?.keys() ?? []), ...communityOpen.keys()])) {
+        const o = communityOpen.get(code) ?? 0, d = communityOverdue.get(code) ?? 0;
+        if (state.communityOpen?.get(code) !== o || state.communityOverdue?.get(code) !== d) {
+            state.map.setFeatureState({ source: 'communities', id: code }, { open: o, overdue: d });
+        }
+    }
+    state.communityOpen = communityOpen;
+    state.communityOverdue = communityOverdue;
     state.element.dataset.caseCount = String(counts.open);
     state.element.dataset.overdueCount = String(counts.overdue);
     state.dotnet?.invokeMethodAsync('OnCountsChanged', counts.open, counts.overdue);

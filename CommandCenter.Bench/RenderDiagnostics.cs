@@ -172,6 +172,7 @@ internal static class RenderDiagnostics
             if (gl.ValueKind == JsonValueKind.Object)
             {
                 _gl = Invariant($"  shader programs linked {gl.GetProperty("programs").GetInt32()}, {gl.GetProperty("ms").GetDouble():0} ms in link and status calls, {gl.GetProperty("variants").EnumerateObject().Count()} vertex variants")
+                    + string.Concat(gl.GetProperty("variants").EnumerateObject().Select(v => "\n    vertex shader " + v.Name))
                     + "\n  frames drawn (at ms, main-thread ms, draw calls, indices): "
                     + string.Join(" ", gl.GetProperty("frames").EnumerateArray().Select(f => string.Join("/", f.EnumerateArray().Select(v => v.GetDouble().ToString("0", CultureInfo.InvariantCulture)))));
             }

@@ -59,15 +59,22 @@ map.addLayer({ id: 'grid-fill', type: 'fill', ...fromGrids, ...(tiles ? { minzoo
 if (tiles) {
     map.addLayer({ id: 'community-fill', type: 'fill', source: 'communities', maxzoom: 13, paint: {
         'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0], 0, '#13233a', 5, '#ffe082', 15, '#ffb74d', 25, '#ef6c00', 40, '#b71c1c'],
-        'fill-opacity': 0.42, 'fill-antialias': false } }, 'roads-casing');
+        'fill-opacity': 0.42, 'fill-outline-color': p.communityLine } }, 'roads-casing');
 }
+// From tiles the city view's 社区 boundaries are the fill's outline and it names the 街道, as on /map.
+const cityView = tiles ? { minzoom: 13 } : {};
 // From tiles the outlines start at z13, as on /map.
 map.addLayer({ id: 'grid-line', type: 'line', ...fromGrids, ...(tiles ? { minzoom: 13 } : {}), paint: { 'line-color': p.gridLine, 'line-width': 0.6, 'line-opacity': 0.7 } });
-map.addLayer({ id: 'community-line', type: 'line', source: 'communities', paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
+map.addLayer({ id: 'community-line', type: 'line', source: 'communities', ...cityView, paint: { 'line-color': p.communityLine, 'line-width': 1.6 } });
 map.addLayer({ id: 'subdistrict-line', type: 'line', source: 'subdistricts', paint: { 'line-color': p.subdistrictLine, 'line-width': 2.6, 'line-dasharray': [4, 2] } });
-map.addLayer({ id: 'community-labels', type: 'symbol', source: 'communities', maxzoom: 16,
+map.addLayer({ id: 'community-labels', type: 'symbol', source: 'communities', ...cityView, maxzoom: 16,
     layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 13 },
     paint: { 'text-color': p.communityLine, 'text-halo-color': p.halo, 'text-halo-width': 2 } });
+if (tiles) {
+    map.addLayer({ id: 'subdistrict-labels', type: 'symbol', source: 'subdistricts', maxzoom: 13,
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-size': 14 },
+        paint: { 'text-color': p.subdistrictLine, 'text-halo-color': p.halo, 'text-halo-width': 2 } });
+}
 
 const levelColour = ['match', ['get', 'level'], 'green', '#2e7d32', 'yellow', '#f9a825', 'orange', '#ef6c00', 'red', '#d32f2f', 'purple', '#7b1fa2', '#2e7d32'];
 if (tiles) {

@@ -7,11 +7,11 @@ export const CLICK_LAYERS = ['cases-point', 'cases-tile-point', 'cases-cluster',
 const GROUPS = {
     grids: ['grid-fill', 'grid-line', 'community-fill'],
     dutyGrids: ['duty-line'],
-    boundaries: ['community-line', 'subdistrict-line', 'community-labels'],
+    boundaries: ['community-line', 'subdistrict-line', 'community-labels', 'subdistrict-labels'],
     streets: ['streets-line', 'streets-label'],
     zones: ['zones-fill', 'zones-line'],
     banned: ['banned-fill', 'banned-line'],
-    kiosks: ['kiosks-radius', 'kiosks-point', 'kiosks-label'],
+    kiosks: ['kiosks-radius', 'kiosks-radius-line', 'kiosks-point', 'kiosks-label'],
     cases: ['cases-tile-point', 'cases-cluster', 'cases-cluster-count', 'cases-point', 'cases-flash'],
 };
 
@@ -88,14 +88,17 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     map.addLayer({ id: 'streets-label', type: 'symbol', ...from('streets', streets), layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' · ', ['get', 'level'], ' ', ['get', 'chief']], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12 },
         paint: { 'text-color': '#4a148c', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
     map.addSource('zones', { type: 'geojson', data: zones });
+    // Zones and kiosk radii have their own outline layers, so their fills draw no outline pass (another shader program,
+    // compiled and linked on the page's thread, and another draw of every polygon).
     map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', filter: ['!=', ['get', 'type'], 'banned'], layout: { visibility: 'none' },
-        paint: { 'fill-color': ['match', ['get', 'type'], 'night', '#5c6bc0', 'morning', '#26a69a', 'seasonal', '#9ccc65', 'shop-front', '#ef5350', 'bike-fence', '#29b6f6', 'controlled', '#ffa726', '#8d6e63'], 'fill-opacity': ['case', ['get', 'openNow'], 0.75, 0.25] } });
+        paint: { 'fill-color': ['match', ['get', 'type'], 'night', '#5c6bc0', 'morning', '#26a69a', 'seasonal', '#9ccc65', 'shop-front', '#ef5350', 'bike-fence', '#29b6f6', 'controlled', '#ffa726', '#8d6e63'], 'fill-opacity': ['case', ['get', 'openNow'], 0.75, 0.25], 'fill-antialias': false } });
     map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', filter: ['!=', ['get', 'type'], 'banned'], layout: { visibility: 'none' },
         paint: { 'line-color': ['case', ['get', 'openNow'], '#1b5e20', '#757575'], 'line-width': ['case', ['get', 'openNow'], 2.5, 1], 'line-dasharray': [1, 0] } });
-    map.addLayer({ id: 'banned-fill', type: 'fill', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'fill-color': '#e53935', 'fill-opacity': 0.18 } });
+    map.addLayer({ id: 'banned-fill', type: 'fill', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'fill-color': '#e53935', 'fill-opacity': 0.18, 'fill-antialias': false } });
     map.addLayer({ id: 'banned-line', type: 'line', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'line-color': '#c62828', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
     map.addSource('kiosk-radius', { type: 'geojson', data: kioskRadii(kiosks) });
-    map.addLayer({ id: 'kiosks-radius', type: 'fill', source: 'kiosk-radius', layout: { visibility: 'none' }, paint: { 'fill-color': '#0288d1', 'fill-opacity': 0.06, 'fill-outline-color': '#0288d1' } });
+    map.addLayer({ id: 'kiosks-radius', type: 'fill', source: 'kiosk-radius', layout: { visibility: 'none' }, paint: { 'fill-color': '#0288d1', 'fill-opacity': 0.06, 'fill-antialias': false } });
+    map.addLayer({ id: 'kiosks-radius-line', type: 'line', source: 'kiosk-radius', layout: { visibility: 'none' }, paint: { 'line-color': '#0288d1', 'line-width': 1, 'line-opacity': 0.5 } });
     map.addSource('kiosks', { type: 'geojson', data: kiosks });
     map.addLayer({ id: 'kiosks-point', type: 'circle', source: 'kiosks', layout: { visibility: 'none' },
         paint: { 'circle-radius': 8, 'circle-color': ['case', ['get', 'is24h'], '#0277bd', '#4fc3f7'], 'circle-stroke-width': 2, 'circle-stroke-color': ['case', ['!=', ['get', 'lowSupplies'], ''], '#ff6f00', '#ffffff'] } });

@@ -1,5 +1,5 @@
 // The operational layers (duty grids, streets, zones, kiosks, cases), their visibility groups, the legend and the choropleth.
-import { CHOROPLETH_STOPS, choroplethColour, escapeHtml, gridsShown, palettes, tileSource } from './basemap.js';
+import { CHOROPLETH_STOPS, CITY_VIEW_MAXZOOM, choroplethColour, escapeHtml, gridsShown, palettes, tileSource } from './basemap.js';
 
 export const LEVEL_COLOURS = { green: '#2e7d32', yellow: '#f9a825', orange: '#ef6c00', red: '#d32f2f', purple: '#7b1fa2' };
 export const STAGE_RING = { report: '#ffffff', file: '#90caf9', handle: '#1565c0' };
@@ -97,12 +97,14 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     map.addLayer({ id: 'banned-fill', type: 'fill', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'fill-color': '#e53935', 'fill-opacity': 0.18, 'fill-antialias': false } });
     map.addLayer({ id: 'banned-line', type: 'line', source: 'zones', filter: ['==', ['get', 'type'], 'banned'], layout: { visibility: 'none' }, paint: { 'line-color': '#c62828', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
     map.addSource('kiosk-radius', { type: 'geojson', data: kioskRadii(kiosks) });
-    map.addLayer({ id: 'kiosks-radius', type: 'fill', source: 'kiosk-radius', layout: { visibility: 'none' }, paint: { 'fill-color': '#0288d1', 'fill-opacity': 0.06, 'fill-antialias': false } });
-    map.addLayer({ id: 'kiosks-radius-line', type: 'line', source: 'kiosk-radius', layout: { visibility: 'none' }, paint: { 'line-color': '#0288d1', 'line-width': 1, 'line-opacity': 0.5 } });
+    // A tiled city's city view shows its kiosks as points: their names and service radii from z13.
+    const near = state.tiles ? { minzoom: CITY_VIEW_MAXZOOM } : {};
+    map.addLayer({ id: 'kiosks-radius', type: 'fill', source: 'kiosk-radius', ...near, layout: { visibility: 'none' }, paint: { 'fill-color': '#0288d1', 'fill-opacity': 0.06, 'fill-antialias': false } });
+    map.addLayer({ id: 'kiosks-radius-line', type: 'line', source: 'kiosk-radius', ...near, layout: { visibility: 'none' }, paint: { 'line-color': '#0288d1', 'line-width': 1, 'line-opacity': 0.5 } });
     map.addSource('kiosks', { type: 'geojson', data: kiosks });
     map.addLayer({ id: 'kiosks-point', type: 'circle', source: 'kiosks', layout: { visibility: 'none' },
         paint: { 'circle-radius': 8, 'circle-color': ['case', ['get', 'is24h'], '#0277bd', '#4fc3f7'], 'circle-stroke-width': 2, 'circle-stroke-color': ['case', ['!=', ['get', 'lowSupplies'], ''], '#ff6f00', '#ffffff'] } });
-    map.addLayer({ id: 'kiosks-label', type: 'symbol', source: 'kiosks', layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12, 'text-offset': [0, 1.3] },
+    map.addLayer({ id: 'kiosks-label', type: 'symbol', source: 'kiosks', ...near, layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': ['Noto Sans CJK SC'], 'text-size': 12, 'text-offset': [0, 1.3] },
         paint: { 'text-color': '#01579b', 'text-halo-color': p.halo, 'text-halo-width': 2 } });
 
     const caseColour = ['match', ['get', 'level'], ...Object.entries(LEVEL_COLOURS).flat(), '#2e7d32'];

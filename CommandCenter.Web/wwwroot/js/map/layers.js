@@ -1,5 +1,6 @@
 // The operational layers (duty grids, streets, zones, kiosks, cases), their visibility groups, the legend and the choropleth.
 import { CHOROPLETH_STOPS, CITY_VIEW_MAXZOOM, choroplethColour, escapeHtml, gridsShown, palettes, tileSource } from './basemap.js';
+import { nextCaseTilesQuery } from './live.js';
 
 export const LEVEL_COLOURS = { green: '#2e7d32', yellow: '#f9a825', orange: '#ef6c00', red: '#d32f2f', purple: '#7b1fa2' };
 export const STAGE_RING = { report: '#ffffff', file: '#90caf9', handle: '#1565c0' };
@@ -111,7 +112,8 @@ export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {
     const caseRing = ['case', ['>', ['get', 'supervision'], 0], '#ff1744', ['match', ['get', 'stage'], ...Object.entries(STAGE_RING).flat(), '#ffffff']];
     if (state.tiles) {
         // Open cases as the tiles drew them; the GeoJSON source below then holds only those changed since (the live overlay).
-        map.addSource('case-tiles', tileSource('cases', 'v=0'));
+        map.addSource('case-tiles', tileSource('cases', nextCaseTilesQuery(state)));
+        state.caseTilesFresh = true;
         map.addLayer({ id: 'cases-tile-point', type: 'circle', source: 'case-tiles', 'source-layer': 'cases',
             paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, state.options.wall ? 9 : 7], 'circle-color': caseColour,
                 'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 3], 'circle-stroke-color': caseRing,

@@ -131,11 +131,17 @@ export function applyCaseEvent(state, m) {
     }).catch(() => {});
 }
 
+/** The case tiles' query: the filter and a new version (tiles of earlier versions may be in the browser's cache). */
+export function nextCaseTilesQuery(state) {
+    state.tileVersion = (state.tileVersion ?? 0) + 1;
+    return [filterQuery(state.filter), `v=${Date.now()}-${state.tileVersion}`].filter(q => q).join('&');
+}
+
 /** The case tiles drawn afresh (a new version in their URL, with the filter): the overlay starts empty again. */
 function reloadCaseTiles(state) {
-    state.tileVersion = (state.tileVersion ?? 0) + 1;
-    const query = [filterQuery(state.filter), `v=${Date.now()}-${state.tileVersion}`].filter(q => q).join('&');
-    state.map.getSource('case-tiles')?.setTiles([`${location.origin}/tiles/cases/{z}/{x}/{y}.mvt?${query}`]);
+    // The first load draws the tiles the source was created with: asking for others would fetch them a frame later.
+    if (state.caseTilesFresh) state.caseTilesFresh = false;
+    else state.map.getSource('case-tiles')?.setTiles([`${location.origin}/tiles/cases/{z}/{x}/{y}.mvt?${nextCaseTilesQuery(state)}`]);
     state.cases = new Map();
     state.changed = new Set();
     state.map.getSource('cases')?.setData({ type: 'FeatureCollection', features: [] });

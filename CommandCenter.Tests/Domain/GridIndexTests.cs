@@ -25,6 +25,13 @@ public sealed class GridIndexTests
     }
 
     [Fact]
+    public void A_grid_is_found_by_its_code_with_its_community_and_an_unknown_code_finds_none()
+    {
+        Assert.Equal("320102003002", _index.GridByCode("320102003002001")!.CommunityCode);
+        Assert.Null(_index.GridByCode("320102003002999"));
+    }
+
+    [Fact]
     public void A_point_outside_every_grid_is_outside_the_city() => Assert.Null(_index.Lookup(P(118.70, 32.00), SummerNoon));
 
     [Fact]

@@ -31,7 +31,7 @@ export async function createCityMap(element, options, dotnet) {
     const p = dark ? palettes.dark : palettes.light;
     const labels = options?.labels ?? {};
     mark('map-module');
-    const state = { map: null, dotnet, hovered: null, element, options: options ?? {} };
+    const state = { map: null, dotnet, element, options: options ?? {} };
     // Where the city is comes first, so the map opens on it: opening elsewhere and fitting later fetched and drew the
     // basemap and tiles of the first view for nothing.
     const cityInfo = fetchJson('/api/map/city');
@@ -94,29 +94,38 @@ export async function createCityMap(element, options, dotnet) {
     state.subdistricts = subdistricts;
     markReady();
 
-    map.on('mousemove', 'grid-fill', (e) => {
-        const f = e.features?.[0];
-        if (!f) return;
-        if (state.hovered !== null && state.hovered !== f.id) map.setFeatureState(gridRef(state, state.hovered), { hover: false });
-        state.hovered = f.id;
-        map.setFeatureState(gridRef(state, f.id), { hover: true });
-        map.getCanvas().style.cursor = 'pointer';
-        tip.innerHTML = gridTooltip(f.properties, labels);
-        tip.style.left = `${e.point.x + 14}px`;
-        tip.style.top = `${e.point.y + 14}px`;
-        tip.hidden = false;
-    });
-    map.on('mouseleave', 'grid-fill', () => {
-        if (state.hovered !== null) map.setFeatureState(gridRef(state, state.hovered), { hover: false });
-        state.hovered = null;
-        map.getCanvas().style.cursor = '';
-        tip.hidden = true;
-    });
+    // A hovered area (a grid, or a 社区 at a tiled city's city view) is lit by feature state and explained by the tooltip.
+    const hoverable = (layer, ref, cursor, html) => {
+        let hovered = null;
+        const unhover = () => {
+            if (hovered !== null) map.setFeatureState(ref(hovered), { hover: false });
+            hovered = null;
+        };
+        map.on('mousemove', layer, (e) => {
+            const f = e.features?.[0];
+            if (!f) return;
+            if (hovered !== f.id) unhover();
+            hovered = f.id;
+            map.setFeatureState(ref(f.id), { hover: true });
+            map.getCanvas().style.cursor = cursor;
+            tip.innerHTML = html(f);
+            tip.style.left = `${e.point.x + 14}px`;
+            tip.style.top = `${e.point.y + 14}px`;
+            tip.hidden = false;
+        });
+        map.on('mouseleave', layer, () => {
+            unhover();
+            map.getCanvas().style.cursor = '';
+            tip.hidden = true;
+        });
+    };
+    // Operational layers above the areas (cases, kiosks, zones, streets) take the click first.
+    const takenAbove = (e) => state.ops && map.queryRenderedFeatures(e.point, { layers: CLICK_LAYERS.filter(l => map.getLayer(l)) }).length > 0;
+
+    hoverable('grid-fill', (code) => gridRef(state, code), 'pointer', (f) => gridTooltip(f.properties, labels));
     map.on('click', 'grid-fill', (e) => {
         const f = e.features?.[0];
-        if (!f) return;
-        // Operational layers above the grid (cases, kiosks, zones, streets) take the click first.
-        if (state.ops && map.queryRenderedFeatures(e.point, { layers: CLICK_LAYERS.filter(l => map.getLayer(l)) }).length > 0) return;
+        if (!f || takenAbove(e)) return;
         map.setFilter('grid-selected', ['==', ['get', 'code'], f.properties.code]);
         state.dotnet?.invokeMethodAsync('OnGridSelected', f.properties.code);
     });
@@ -124,33 +133,11 @@ export async function createCityMap(element, options, dotnet) {
     // A tiled city's city view: its 社区 answer hover (name, 街道, cases) and a click zooms in to their grids.
     if (state.tiles) {
         const subdistrictNames = new Map(subdistricts.features.map(f => [f.properties.code, f.properties.name]));
-        let hoveredCommunity = null;
-        const unhover = () => {
-            if (hoveredCommunity !== null) map.setFeatureState({ source: 'communities', id: hoveredCommunity }, { hover: false });
-            hoveredCommunity = null;
-        };
-        map.on('mousemove', 'community-fill', (e) => {
-            const f = e.features?.[0];
-            if (!f) return;
-            if (hoveredCommunity !== f.id) unhover();
-            hoveredCommunity = f.id;
-            map.setFeatureState({ source: 'communities', id: f.id }, { hover: true });
-            map.getCanvas().style.cursor = 'zoom-in';
-            tip.innerHTML = communityTooltip(f.properties, subdistrictNames.get(f.properties.subdistrictCode),
-                state.communityOpen?.get(f.id) ?? 0, state.communityOverdue?.get(f.id) ?? 0, labels);
-            tip.style.left = `${e.point.x + 14}px`;
-            tip.style.top = `${e.point.y + 14}px`;
-            tip.hidden = false;
-        });
-        map.on('mouseleave', 'community-fill', () => {
-            unhover();
-            map.getCanvas().style.cursor = '';
-            tip.hidden = true;
-        });
+        hoverable('community-fill', (code) => ({ source: 'communities', id: code }), 'zoom-in', (f) => communityTooltip(f.properties,
+            subdistrictNames.get(f.properties.subdistrictCode), state.communityOpen?.get(f.id) ?? 0, state.communityOverdue?.get(f.id) ?? 0, labels));
         map.on('click', 'community-fill', (e) => {
             const f = e.features?.[0];
-            if (!f) return;
-            if (state.ops && map.queryRenderedFeatures(e.point, { layers: CLICK_LAYERS.filter(l => map.getLayer(l)) }).length > 0) return;
+            if (!f || takenAbove(e)) return;
             const community = communities.features.find(c => c.properties.code === f.id);
             if (!community) return;
             const camera = map.cameraForBounds(bounds({ features: [community] }), { padding: 60, maxZoom: 16 });

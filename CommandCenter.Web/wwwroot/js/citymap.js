@@ -134,7 +134,7 @@ export async function createCityMap(element, options, dotnet) {
     if (state.tiles) {
         const subdistrictNames = new Map(subdistricts.features.map(f => [f.properties.code, f.properties.name]));
         hoverable('community-fill', (code) => ({ source: 'communities', id: code }), 'zoom-in', (f) => communityTooltip(f.properties,
-            subdistrictNames.get(f.properties.subdistrictCode), state.communityOpen?.get(f.id) ?? 0, state.communityOverdue?.get(f.id) ?? 0, labels));
+            subdistrictNames.get(f.properties.subdistrictCode), ...(state.communityCounts?.get(f.id) ?? [0, 0]), labels));
         map.on('click', 'community-fill', (e) => {
             const f = e.features?.[0];
             if (!f || takenAbove(e)) return;

@@ -63,15 +63,17 @@ export function setChoropleth(state, mode) {
     // MapLibre skips an unchanged colour, so the mode the map was created in costs nothing here.
     map.setPaintProperty('grid-fill', 'fill-color', choroplethColour(mode, state.dark) ?? state.communityColour.grid);
     if (map.getLayer('community-fill')) map.setPaintProperty('community-fill', 'fill-color', choroplethColour(mode, state.dark, 'community') ?? state.communityColour.community);
+    drawLegend(state);
+}
+
+function drawLegend(state) {
     state.legend.innerHTML = legendHtml(state);
     state.legendOf = gridsShown(state);
 }
 
 /** The legend follows the map across the zoom where a tiled city's 社区 give way to its grids. */
 export function updateLegendForZoom(state) {
-    if (!state.legend || state.legendOf === gridsShown(state)) return;
-    state.legend.innerHTML = legendHtml(state);
-    state.legendOf = gridsShown(state);
+    if (state.legend && state.legendOf !== gridsShown(state)) drawLegend(state);
 }
 
 export function addOpsLayers(state, [dutyGrids, streets, zones, kiosks]) {

@@ -177,16 +177,14 @@ async function refreshCounts(state) {
     state.gridOpen = open;
     state.gridOverdue = overdue;
     // The city view's 社区 are coloured by the sums of their grids (the server adds them up).
-    const communityOpen = new Map(Object.entries(counts.communities ?? {}).map(([code, [o]]) => [code, o]));
-    const communityOverdue = new Map(Object.entries(counts.communities ?? {}).map(([code, [, d]]) => [code, d]));
-    for (const code of new Set([...(state.communityOpen?.keys() ?? []), ...communityOpen.keys()])) {
-        const o = communityOpen.get(code) ?? 0, d = communityOverdue.get(code) ?? 0;
-        if (state.communityOpen?.get(code) !== o || state.communityOverdue?.get(code) !== d) {
-            state.map.setFeatureState({ source: 'communities', id: code }, { open: o, overdue: d });
-        }
+    // Per 社区 code [open, overdue].
+    const communityCounts = new Map(Object.entries(counts.communities ?? {}));
+    for (const code of new Set([...(state.communityCounts?.keys() ?? []), ...communityCounts.keys()])) {
+        const [o, d] = communityCounts.get(code) ?? [0, 0];
+        const [wasOpen, wasOverdue] = state.communityCounts?.get(code) ?? [];
+        if (wasOpen !== o || wasOverdue !== d) state.map.setFeatureState({ source: 'communities', id: code }, { open: o, overdue: d });
     }
-    state.communityOpen = communityOpen;
-    state.communityOverdue = communityOverdue;
+    state.communityCounts = communityCounts;
     state.element.dataset.caseCount = String(counts.open);
     state.element.dataset.overdueCount = String(counts.overdue);
     state.dotnet?.invokeMethodAsync('OnCountsChanged', counts.open, counts.overdue);

@@ -39,9 +39,9 @@ public sealed class RedisScaleOutTests(CommandCenterFactory app, ITestOutputHelp
         var watcherB = await ApiClient.SignInAsync(b.Address, "leader");
         var watcherA = await ApiClient.SignInAsync(a.Address, "leader");
         await using var hubB = watcherB.Hub(b.Address, onB);
-        await hubB.StartAsync();
+        await hubB.StartJoinedAsync();
         var hubA = watcherA.Hub(a.Address, onA);
-        await hubA.StartAsync();
+        await hubA.StartJoinedAsync();
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         var wall = await SignInAsync(context, "leader", "/wall", b.Address);
         await WaitForLiveMapAsync(wall, 60_000);
@@ -75,7 +75,7 @@ public sealed class RedisScaleOutTests(CommandCenterFactory app, ITestOutputHelp
         await hubA.DisposeAsync();
         var reconnected = new ConcurrentQueue<JsonElement>();
         await using var hubAonB = watcherA.Hub(b.Address, reconnected);
-        await hubAonB.StartAsync();
+        await hubAonB.StartJoinedAsync();
         var caughtUp = await watcherA.Http.GetFromJsonAsync<JsonElement[]>(new Uri(b.Address, $"/api/events?after={seenOnA}"));
         var last = await NumberOfAsync(await clerk.Http.PostAsJsonAsync("/api/cases",
             new { lon, lat, category = "20102", description = "接管之后来电", source = "12319" }));

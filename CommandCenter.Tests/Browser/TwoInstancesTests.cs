@@ -25,7 +25,7 @@ public sealed class TwoInstancesTests(CommandCenterFactory app) : BrowserTest(ap
         var watcher = await ApiClient.SignInAsync(other.Address, "leader");
         var received = new ConcurrentQueue<JsonElement>();
         await using var hub = watcher.Hub(other.Address, received);
-        await hub.StartAsync();
+        await hub.StartJoinedAsync();
         var context = await Chromium.NewContextAsync();
         var desk = await SignInAsync(context, "intake", "/desk/intake", other.Address);
         await WaitForInteractivityAsync(desk);

@@ -33,7 +33,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var leader = await ApiClient.SignInAsync(server.Address, "leader");
         var wall = new ConcurrentQueue<JsonElement>();
         await using var hub = leader.Hub(server.Address, wall);
-        await hub.StartAsync();
+        await hub.StartJoinedAsync();
         var start = (await leader.Http.GetFromJsonAsync<JsonElement>("/api/events/latest")).GetProperty("seq").GetInt64();
         var (lon, lat) = await PointAsync(leader);
         var clerks = new List<ApiClient>();

@@ -25,8 +25,8 @@ public sealed class AlertTests(CommandCenterFactory app) : CityTest(app)
         hub.On<JsonElement>("alertRaised", m => pushed.Enqueue(m));
         await using var otherHub = new HubConnectionBuilder().WithUrl(new Uri(App.ServerAddress, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(sanitation.Token)).Build();
         otherHub.On<JsonElement>("alertRaised", m => others.Enqueue(m));
-        await hub.StartAsync();
-        await otherHub.StartAsync();
+        await hub.StartJoinedAsync();
+        await otherHub.StartJoinedAsync();
 
         Guid id;
         await using (var scope = App.Services.CreateAsyncScope())

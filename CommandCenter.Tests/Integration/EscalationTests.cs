@@ -36,7 +36,7 @@ public sealed class EscalationTests(CommandCenterFactory app) : CityTest(app)
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(App.ServerAddress, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(chief.Token)).Build();
         hub.On<JsonElement>("alertRaised", m => raised.Enqueue(m));
-        await hub.StartAsync();
+        await hub.StartJoinedAsync();
 
         App.Time.SetUtcNow(deadline.AddSeconds(-1));
         await Task.Delay(500);

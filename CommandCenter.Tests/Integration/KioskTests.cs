@@ -24,7 +24,7 @@ public sealed class KioskTests(CommandCenterFactory app) : CityTest(app)
             .WithUrl(new Uri(App.ServerAddress, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(department.Token)).Build();
         hub.On<JsonElement>("alertRaised", raised.Enqueue);
         hub.On<JsonElement>("alertCleared", cleared.Enqueue);
-        await hub.StartAsync();
+        await hub.StartJoinedAsync();
 
         var before = (await admin.Http.GetFromJsonAsync<JsonElement>("/api/kiosks/K02")).GetProperty("kiosk");
         var water = before.GetProperty("supplies").EnumerateArray().Single(s => s.GetProperty("item").GetString() == "water");

@@ -24,7 +24,7 @@ public sealed class LiveEventsTests(CommandCenterFactory app) : CityTest(app)
 
         var received = new ConcurrentQueue<CaseChanged>();
         await using var hub = Connect(watcher.Token, received);
-        await hub.StartAsync();
+        await hub.StartJoinedAsync();
 
         var (lon, lat) = await member.PointInOwnDutyGridAsync();
         var id = (await (await member.ReportAsync(lon, lat, category: "20102")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -63,7 +63,7 @@ public sealed class LiveEventsTests(CommandCenterFactory app) : CityTest(app)
 
         // And the live stream resumes after the reconnect.
         await using var again = Connect(watcher.Token, received);
-        await again.StartAsync();
+        await again.StartJoinedAsync();
         await member.ActOkAsync(id, "check-pass", new { photoIds = new[] { await member.UploadPhotoAsync() } });
         var resumed = await WaitForAsync(received, id, 5);
         Assert.Equal("check-pass", resumed[^1].Action);

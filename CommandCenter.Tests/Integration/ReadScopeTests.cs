@@ -36,7 +36,7 @@ public sealed class ReadScopeMatrixTests(CommandCenterFactory app) : CityTest(ap
         {
             hubs[user] = new ConcurrentQueue<JsonElement>();
             var hub = client.Hub(App.ServerAddress, hubs[user]);
-            await hub.StartAsync();
+            await hub.StartJoinedAsync();
             connections.Add(hub);
         }
         var after = (await readers["leader"].Http.GetFromJsonAsync<JsonElement>("/api/events/latest")).GetProperty("seq").GetInt64();

@@ -89,7 +89,7 @@ public sealed class RoadDirectorTests(CommandCenterFactory app) : CityTest(app)
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(App.ServerAddress, "/hubs/ops"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(leader.Token)).Build();
         hub.On<JsonElement>("patrolMoved", m => moved.Enqueue(m));
-        await hub.StartAsync();
+        await hub.StartJoinedAsync();
         var before = await director.Http.GetFromJsonAsync<JsonElement>("/api/duty/road-director");
 
         var start = await director.Http.PostAsync("/api/patrols", null);

@@ -45,8 +45,8 @@ public sealed class StreetChiefTests(CommandCenterFactory app) : CityTest(app)
         var otherPushed = new ConcurrentQueue<JsonElement>();
         await using var hub = chief.Hub(App.ServerAddress, pushed);
         await using var otherHub = other.Hub(App.ServerAddress, otherPushed);
-        await hub.StartAsync();
-        await otherHub.StartAsync();
+        await hub.StartJoinedAsync();
+        await otherHub.StartJoinedAsync();
 
         var (lon, lat) = await CityPlaces.OnStreetAsync("S001");
         var response = await chief.ReportAsync(lon, lat, category: "20102", description: "街长测试: 一枝园暴露垃圾");

@@ -11,7 +11,9 @@ namespace CommandCenter.Web.Live;
 /// <summary>
 /// <c>/hubs/ops</c>: the server pushes <c>caseChanged</c> and the city's changes; clients only listen. Each connection
 /// joins the one group of its reader's <see cref="ReadScope"/>, so a handler hears their department and a grid
-/// member their duty grid, never the whole city.
+/// member their duty grid, never the whole city. SignalR answers a client's handshake before this hub has joined its
+/// groups, so a push in between reaches no one: the hub says <c>joined</c> once it is in them, and clients catch up
+/// through <c>/api/events</c> from then, not from the handshake.
 /// </summary>
 [Authorize]
 public sealed class OpsHub(CommandCenterDb db) : Hub
@@ -29,5 +31,9 @@ public sealed class OpsHub(CommandCenterDb db) : Hub
             }
         }
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(JoinedMessage);
     }
+
+    /// <summary>Sent to a connection once it is in its groups: every later event reaches it live.</summary>
+    public const string JoinedMessage = "joined";
 }

@@ -42,6 +42,9 @@ export class OpsFeed {
             .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => RETRY_MS[Math.min(ctx.previousRetryCount, RETRY_MS.length - 1)] })
             .build();
         this.connection.on('caseChanged', (m) => this.receive(m));
+        // The hub says 'joined' once this connection is in its groups (after the handshake): catching up from then on
+        // leaves no gap between the log read and the first push.
+        this.connection.on('joined', () => this.catchUp());
         for (const name of ['zoneChanged', 'kioskChanged', 'cityChanged']) {
             this.connection.on(name, (c) => { try { this.onChange(c); } catch (e) { console.warn('change handler failed', e); } });
         }
@@ -50,7 +53,7 @@ export class OpsFeed {
             this.connection.on(name, (m) => { try { this.onPatrol(name, m); } catch (e) { console.warn('patrol handler failed', e); } });
         }
         this.connection.onreconnecting(() => this.setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
-        this.connection.onreconnected(() => { this.setStatus('live'); this.catchUp(); });
+        this.connection.onreconnected(() => this.setStatus('live'));
         this.connection.onclose(() => { if (!this.stopped && !this.offline) this.restartLater(); });
         // When the browser says the network is gone, drop the connection instead of trusting a dead socket;
         // when it is back, reconnect and fetch what was missed.
@@ -60,9 +63,9 @@ export class OpsFeed {
         window.addEventListener('online', this.onOnline);
     }
 
+    /** Connects; the catch-up follows the hub's 'joined'. */
     async start() {
         await this.ensureStarted();
-        await this.catchUp();
     }
 
     async ensureStarted() {
@@ -122,8 +125,10 @@ export class OpsFeed {
 
     /** Fetches everything after the last event seen, then what arrived meanwhile, in sequence order. */
     async catchUp() {
-        if (this.catchingUp) return;
+        // A catch-up asked for during one (a 'joined' after a reconnect) reads the log again once this one is done.
+        if (this.catchingUp) { this.catchUpAgain = true; return; }
         this.catchingUp = true;
+        this.catchUpAgain = false;
         try {
             for (;;) {
                 const response = await fetch(`/api/events?after=${this.lastSeq}&limit=1000`, { credentials: 'same-origin' });
@@ -145,6 +150,7 @@ export class OpsFeed {
             const pending = this.buffer.sort((a, b) => a.seq - b.seq);
             this.buffer = [];
             pending.forEach((m) => this.deliver(m));
+            if (this.catchUpAgain && !this.stopped) this.catchUp();
         }
     }
 

@@ -58,13 +58,15 @@ public sealed class IntakeBench : IMeasure
         var points = await CityPoints.InsideGridsAsync(context.Options.ConnectionString, 548, ct);
         var token = await BenchContext.TokenAsync(app.BaseUri, "intake", ct);
         using var http = BenchContext.Client(app.BaseUri, token, Clients);
-        // Warm-up: JIT, the connection pool and prepared statements, as a server that has been up a while.
-        await RunClientsAsync(TimeSpan.FromSeconds(2), i => PostAsync(http, points, i, ct), ct);
+        // Warm-up: JIT, the connection pool and prepared statements, as a server that has been up a while. Under this
+        // load the JIT's tiering thread (its profile-guided rejits) took 26 % of the app's CPU 5–9 s in and 44 % at
+        // 15–23 s, and nothing at 45 s (perf, README): a 2 s warm-up measured a server not yet up to speed.
+        await RunClientsAsync(TimeSpan.FromSeconds(context.Options.Quick ? 15 : 40), i => PostAsync(http, points, i, ct), ct);
         var (count, latencies, elapsed) = await RunClientsAsync(TimeSpan.FromSeconds(seconds), i => PostAsync(http, points, i, ct), ct);
         var rate = count / elapsed;
 
         await using var raw = new RawInsert(context.Options.ConnectionString);
-        await RunClientsAsync(TimeSpan.FromSeconds(1), _ => raw.InsertAsync(ct), ct);
+        await RunClientsAsync(TimeSpan.FromSeconds(3), _ => raw.InsertAsync(ct), ct);
         var (rawCount, rawLatencies, rawElapsed) = await RunClientsAsync(TimeSpan.FromSeconds(seconds), _ => raw.InsertAsync(ct), ct);
         var rawRate = rawCount / rawElapsed;
         var ratio = rate / rawRate;

@@ -39,6 +39,7 @@ public sealed class ChangeFollower(
     private LogCursor? _cases;
     private LogCursor? _changes;
     private int _poked;
+    private LogReads? _reads;
 
     /// <summary>The last case event handed on by this instance.</summary>
     public long CasePosition => _cases?.Position ?? 0;
@@ -53,6 +54,7 @@ public sealed class ChangeFollower(
         var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
         _cases ??= new LogCursor(await db.CaseEvents.MaxAsync(e => (long?)e.Seq, ct) ?? 0);
         _changes ??= new LogCursor(await db.Changes.MaxAsync(e => (long?)e.Seq, ct) ?? 0);
+        _reads ??= new LogReads(db.Model);
     }
 
     /// <summary>A writer of this instance committed: look now, and tell the other instances after reading.</summary>
@@ -101,60 +103,116 @@ public sealed class ChangeFollower(
     private async Task<bool> ReadOnceAsync(CancellationToken ct)
     {
         var poked = Interlocked.Exchange(ref _poked, 0) == 1;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommandCenterDb>();
-        var resume = leadership.TakeResume(out var nowPublishing);
-        if (resume is { } from)
+        // The scope (and its DbContext) only for the hub publisher's rare work: the read itself is one round trip.
+        AsyncServiceScope? scope = null;
+        CommandCenterDb Db() => (scope ??= scopes.CreateAsyncScope()).ServiceProvider.GetRequiredService<CommandCenterDb>();
+        try
         {
-            try
+            var resume = leadership.TakeResume(out var nowPublishing);
+            if (resume is { } from)
             {
-                await PushAgainAsync(db, from.Cases, from.Changes, ct);
+                try
+                {
+                    await PushAgainAsync(Db(), from.Cases, from.Changes, ct);
+                }
+                catch
+                {
+                    leadership.ResumeFailed();
+                    throw;
+                }
             }
-            catch
-            {
-                leadership.ResumeFailed();
-                throw;
-            }
-        }
-        List<Data.Cases.CaseEventRow> events;
-        List<ChangeRow> changes;
-        ulong xmin, xmax;
-        // One snapshot for the bounds and the rows, so the gap test reasons about exactly what was read.
-        await using (var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
-        {
-            (xmin, xmax) = await SnapshotAsync(db, ct);
-            var casesAfter = _cases!.Position;
-            var changesAfter = _changes!.Position;
-            events = await db.CaseEvents.AsNoTracking().Where(e => e.Seq > casesAfter).OrderBy(e => e.Seq).Take(BatchSize).ToListAsync(ct);
-            changes = await db.Changes.AsNoTracking().Where(e => e.Seq > changesAfter).OrderBy(e => e.Seq).Take(BatchSize).ToListAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            // A poked read tells the other instances in the same round trip (they read what this one's writers committed).
+            var (xmin, xmax, events, changes) = await ReadLogsAsync(_cases!.Position, _changes!.Position, notify: poked, ct);
 
-        var changesTaken = _changes.Advance(changes.Select(c => c.Seq).ToList(), xmin, xmax);
-        if (changesTaken > 0)
-        {
-            await HandOnAsync(changes.Take(changesTaken).ToList(), ct);
-        }
-        var eventsTaken = _cases.Advance(events.Select(e => e.Seq).ToList(), xmin, xmax);
-        foreach (var row in events.Take(eventsTaken))
-        {
-            var message = CaseChangedMessage.From(row);
-            feed.Publish(message);
-            await hub.CaseChangedAsync(message);
-        }
-        if (changesTaken + eventsTaken > 0 || nowPublishing)
-        {
-            await leadership.RecordAsync(db, _cases.Position, _changes.Position, time.GetUtcNow(), ct);
-        }
-        if (changesTaken + eventsTaken > 0)
-        {
-            ReleaseWaiters();
-            if (poked)
+            var changesTaken = _changes.Advance(changes.Select(c => c.Seq).ToList(), xmin, xmax);
+            if (changesTaken > 0)
             {
-                await db.Database.ExecuteSqlRawAsync($"NOTIFY {Channel}", ct);
+                await HandOnAsync(changes.Take(changesTaken).ToList(), ct);
+            }
+            var eventsTaken = _cases.Advance(events.Select(e => e.Seq).ToList(), xmin, xmax);
+            foreach (var row in events.Take(eventsTaken))
+            {
+                var message = CaseChangedMessage.From(row);
+                feed.Publish(message);
+                await hub.CaseChangedAsync(message);
+            }
+            if ((changesTaken + eventsTaken > 0 || nowPublishing) && leadership.Recording)
+            {
+                await leadership.RecordAsync(Db(), _cases.Position, _changes.Position, time.GetUtcNow(), ct);
+            }
+            if (changesTaken + eventsTaken > 0)
+            {
+                ReleaseWaiters();
+            }
+            return _cases.WaitingOnGap || _changes.WaitingOnGap || eventsTaken == BatchSize || changesTaken == BatchSize;
+        }
+        finally
+        {
+            if (scope is { } s)
+            {
+                await s.DisposeAsync();
             }
         }
-        return _cases.WaitingOnGap || _changes.WaitingOnGap || eventsTaken == BatchSize || changesTaken == BatchSize;
+    }
+
+    /// <summary>
+    /// Both logs after the given positions and the snapshot's bounds, in one repeatable-read transaction (so the gap test
+    /// reasons about exactly what was read) sent as one batch.
+    /// </summary>
+    private async Task<(ulong Xmin, ulong Xmax, List<Data.Cases.CaseEventRow> Events, List<ChangeRow> Changes)> ReadLogsAsync(
+        long casesAfter, long changesAfter, bool notify, CancellationToken ct)
+    {
+        var reads = _reads!;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(reads.EventsSql) { Parameters = { new NpgsqlParameter { Value = casesAfter } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(reads.ChangesSql) { Parameters = { new NpgsqlParameter { Value = changesAfter } } });
+        if (notify)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"NOTIFY {Channel}"));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        ulong xmin = 0, xmax = 0;
+        var events = new List<Data.Cases.CaseEventRow>();
+        var changes = new List<ChangeRow>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        // The three results with columns, in the order sent (BEGIN, NOTIFY and COMMIT have none).
+        var result = 0;
+        do
+        {
+            if (reader.FieldCount == 0)
+            {
+                continue;
+            }
+            switch (result++)
+            {
+                case 0:
+                    await reader.ReadAsync(ct);
+                    xmin = ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture);
+                    xmax = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+                    break;
+                case 1:
+                    while (await reader.ReadAsync(ct))
+                    {
+                        events.Add(reads.Events.Read(reader));
+                    }
+                    break;
+                default:
+                    while (await reader.ReadAsync(ct))
+                    {
+                        changes.Add(reads.Changes.Read(reader));
+                    }
+                    break;
+            }
+        }
+        while (await reader.NextResultAsync(ct));
+        if (result != 3)
+        {
+            throw new InvalidOperationException($"Reading the change logs returned {result} results instead of 3.");
+        }
+        return (xmin, xmax, events, changes);
     }
 
     /// <summary>
@@ -197,17 +255,6 @@ public sealed class ChangeFollower(
             feed.Publish(message);
             await hub.ChangedAsync(message);
         }
-    }
-
-    private static async Task<(ulong Xmin, ulong Xmax)> SnapshotAsync(CommandCenterDb db, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = "SELECT pg_snapshot_xmin(s)::text, pg_snapshot_xmax(s)::text FROM pg_current_snapshot() s";
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
     }
 
     private async Task ListenAsync(CancellationToken ct)
@@ -281,4 +328,16 @@ public sealed class ChangeFollower(
     }
 
     private sealed record Waiter(bool IsChange, long Seq, TaskCompletionSource Done);
+
+    /// <summary>The two logs' readers and queries, built once from the model.</summary>
+    private sealed class LogReads(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        public RowReader<Data.Cases.CaseEventRow> Events { get; } = new(model);
+        public RowReader<ChangeRow> Changes { get; } = new(model);
+        public string EventsSql => field ??= Query(Events);
+        public string ChangesSql => field ??= Query(Changes);
+
+        private static string Query<T>(RowReader<T> rows) where T : class =>
+            $"SELECT {rows.Columns} FROM {rows.Table} WHERE {rows.Column("Seq")} > $1 ORDER BY {rows.Column("Seq")} LIMIT {BatchSize}";
+    }
 }

@@ -31,6 +31,9 @@ public sealed class HubLeadership(NpgsqlDataSource dataSource, IConfiguration co
     /// <summary>Whether this instance pushes to the hub now.</summary>
     public bool Publishing => _publishing;
 
+    /// <summary>Whether <see cref="RecordAsync"/> writes anything (an elected publisher records where it has pushed to).</summary>
+    public bool Recording => Elected && _publishing;
+
     /// <summary>For <c>/health</c>: local (no backplane), publishing or standby.</summary>
     public string Mode => !Elected ? "local" : _publishing ? "publishing" : "standby";
 

@@ -24,10 +24,16 @@ public sealed class EvaluationPagesTests(CommandCenterFactory app) : BrowserTest
         await Assertions.Expect(table.Locator("[data-grade]").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("red-departments").Locator(".cc-redblack-row[data-code]")).ToHaveCountAsync(3);
         await Assertions.Expect(page.GetByTestId("practice-funnel")).ToContainTextAsync("巡查发现");
-        // The rows themselves, not only the table's count: a render still under way had answered no rows once.
-        await Assertions.Expect(table.Locator("tbody tr[data-code]")).ToHaveCountAsync(10);
-        var codes = await table.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
-        var composites = await table.Locator("tbody td[data-col=composite]").AllInnerTextsAsync();
+        // The rows' codes and scores read in one go, from one state of the page: the circuit's first interactive render
+        // replaces the prerendered table, and rows read in two steps straddled it (no rows, or codes without scores).
+        var rows = await (await page.WaitForFunctionAsync("""
+            () => {
+                const rows = [...document.querySelectorAll('[data-testid=eval-table-departments] tbody tr[data-code]')];
+                return rows.length === 10 ? rows.map(r => [r.dataset.code, r.querySelector('td[data-col=composite]')?.innerText ?? null]) : null;
+            }
+            """, null, new PageWaitForFunctionOptions { Timeout = 30_000 })).JsonValueAsync<string?[][]>();
+        var codes = rows.Select(r => r[0]!).ToArray();
+        var composites = rows.Select(r => r[1] ?? throw new InvalidOperationException($"row {r[0]} has no composite cell")).ToArray();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, "evaluation-departments.png"), FullPage = true });
 
         // The Excel button downloads with the browser's own sign-in cookie; the sheet holds the page's rows in the page's order.

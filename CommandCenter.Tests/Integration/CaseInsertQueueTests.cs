@@ -34,7 +34,7 @@ public sealed class CaseInsertQueueTests(CommandCenterFactory app) : CityTest(ap
         // Queued one after another without waiting, as concurrent requests are: the fourth has a grid code longer than
         // its column, which only PostgreSQL refuses (22001).
         var reports = Enumerable.Range(0, 6).Select(i => Report(i == 3 ? new string('9', 40) : grid.Code, grid.Geom.InteriorPoint, i, now, rules)).ToList();
-        var writes = reports.Select(r => queue.InsertAsync(db.Model, r.Case, r.Event, day, intake: null, now.AddHours(-1), CancellationToken.None)).ToList();
+        var writes = reports.Select(r => queue.InsertAsync(() => db.Model, r.Case, r.Event, day, intake: null, now.AddHours(-1), CancellationToken.None)).ToList();
         var outcomes = await Task.WhenAll(writes.Select(async w =>
         {
             try

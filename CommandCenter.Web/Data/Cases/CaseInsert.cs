@@ -118,11 +118,14 @@ public static partial class CaseInsert
         }
     }
 
-    internal static Shape ShapeOf(IModel model, bool withIntake)
+    internal static Shape ShapeOf(IModel model, bool withIntake) => ShapeOf(() => model, withIntake);
+
+    /// <summary>The shape, asking for the model only the first time (a context's model starts up its services).</summary>
+    internal static Shape ShapeOf(Func<IModel> model, bool withIntake)
     {
         lock (BuildLock)
         {
-            return withIntake ? _shapeWithIntake ??= Build(model, true) : _shape ??= Build(model, false);
+            return withIntake ? _shapeWithIntake ??= Build(model(), true) : _shape ??= Build(model(), false);
         }
     }
 

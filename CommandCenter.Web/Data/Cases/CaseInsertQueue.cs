@@ -39,7 +39,7 @@ public sealed class CaseInsertQueue(NpgsqlDataSource dataSource, ILogger<CaseIns
     /// </summary>
     /// <returns>The <see cref="DuplicateCandidates"/> reported since <paramref name="duplicatesSince"/>, read in the same
     /// transaction just before the insert; empty when it is null.</returns>
-    public Task<IReadOnlyList<Case>> InsertAsync(IModel model, Case c, CaseEventRow first, DateOnly day, Enforcement.CaseIntakeRow? intake,
+    public Task<IReadOnlyList<Case>> InsertAsync(Func<IModel> model, Case c, CaseEventRow first, DateOnly day, Enforcement.CaseIntakeRow? intake,
         DateTimeOffset? duplicatesSince, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();

@@ -116,14 +116,17 @@ public sealed class CaseService(CommandCenterDb db, CityGeography city, CaseRule
         var window = rules.Settings.DuplicateWindow;
         var since = c.ReportedAt - window;
         IReadOnlyList<Case> candidates;
-        if (alongside is null && !db.ChangeTracker.HasChanges())
+        // The intake checks add rows to the unit of work only when they find something: without findings nothing is
+        // pending, and the report goes to the queue without starting up the context (its services and change tracker
+        // were ~15 % of the app's CPU per report).
+        if (alongside is null && found is null)
         {
-            candidates = await inserts.InsertAsync(db.Model, c, evt, day, intake: null, since, ct);
+            candidates = await inserts.InsertAsync(() => db.Model, c, evt, day, intake: null, since, ct);
         }
         else if (alongside is null && OnlyIntakeRow() is { } intakeRow)
         {
             // A vending or bike report's zone/leniency row goes in the same statement as the case.
-            candidates = await inserts.InsertAsync(db.Model, c, evt, day, intakeRow, since, ct);
+            candidates = await inserts.InsertAsync(() => db.Model, c, evt, day, intakeRow, since, ct);
             db.Entry(intakeRow).State = EntityState.Unchanged;
         }
         else

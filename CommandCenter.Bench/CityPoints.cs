@@ -21,6 +21,23 @@ public static class CityPoints
         return points;
     }
 
+    /// <summary>One point at random (a fixed seed, so the same each run) inside each of the first <paramref name="limit"/> grids.</summary>
+    public static async Task<IReadOnlyList<(double Lon, double Lat)>> RandomInsideGridsAsync(string connectionString, int limit, CancellationToken ct)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT ST_X(p), ST_Y(p) FROM (SELECT (ST_Dump(ST_GeneratePoints(geom, 1, 20261203))).geom p FROM unit_grids ORDER BY code LIMIT @n) s", db);
+        cmd.Parameters.AddWithValue("n", limit);
+        var points = new List<(double, double)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            points.Add((r.GetDouble(0), r.GetDouble(1)));
+        }
+        return points;
+    }
+
     /// <summary>The unit grids' extent: west, south, east, north.</summary>
     public static async Task<(double W, double S, double E, double N)> ExtentAsync(string connectionString, CancellationToken ct)
     {

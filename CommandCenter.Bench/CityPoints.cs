@@ -6,28 +6,19 @@ namespace CommandCenter.Bench;
 public static class CityPoints
 {
     /// <summary>One point inside each of up to <paramref name="limit"/> unit grids, in grid-code order.</summary>
-    public static async Task<IReadOnlyList<(double Lon, double Lat)>> InsideGridsAsync(string connectionString, int limit, CancellationToken ct)
-    {
-        await using var db = new NpgsqlConnection(connectionString);
-        await db.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM unit_grids ORDER BY code LIMIT @n) s", db);
-        cmd.Parameters.AddWithValue("n", limit);
-        var points = new List<(double, double)>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            points.Add((r.GetDouble(0), r.GetDouble(1)));
-        }
-        return points;
-    }
+    public static Task<IReadOnlyList<(double Lon, double Lat)>> InsideGridsAsync(string connectionString, int limit, CancellationToken ct) =>
+        PointsAsync(connectionString, "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM unit_grids ORDER BY code LIMIT @n) s", limit, ct);
 
     /// <summary>One point at random (a fixed seed, so the same each run) inside each of the first <paramref name="limit"/> grids.</summary>
-    public static async Task<IReadOnlyList<(double Lon, double Lat)>> RandomInsideGridsAsync(string connectionString, int limit, CancellationToken ct)
+    public static Task<IReadOnlyList<(double Lon, double Lat)>> RandomInsideGridsAsync(string connectionString, int limit, CancellationToken ct) =>
+        PointsAsync(connectionString,
+            "SELECT ST_X(p), ST_Y(p) FROM (SELECT (ST_Dump(ST_GeneratePoints(geom, 1, 20261203))).geom p FROM unit_grids ORDER BY code LIMIT @n) s", limit, ct);
+
+    private static async Task<IReadOnlyList<(double Lon, double Lat)>> PointsAsync(string connectionString, string sql, int limit, CancellationToken ct)
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(
-            "SELECT ST_X(p), ST_Y(p) FROM (SELECT (ST_Dump(ST_GeneratePoints(geom, 1, 20261203))).geom p FROM unit_grids ORDER BY code LIMIT @n) s", db);
+        await using var cmd = new NpgsqlCommand(sql, db);
         cmd.Parameters.AddWithValue("n", limit);
         var points = new List<(double, double)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

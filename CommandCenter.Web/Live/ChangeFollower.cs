@@ -1,11 +1,9 @@
-using System.Data;
 using System.Globalization;
 using CommandCenter.Web.City;
 using CommandCenter.Web.Data;
 using CommandCenter.Web.Data.Changes;
 using CommandCenter.Web.Rules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CommandCenter.Web.Live;
@@ -57,7 +55,7 @@ public sealed class ChangeFollower(
         _reads ??= new LogReads(db.Model);
     }
 
-    /// <summary>A writer of this instance committed: look now, and tell the other instances after reading.</summary>
+    /// <summary>A writer of this instance committed: look now, and tell the other instances with that read.</summary>
     public void Poke()
     {
         Interlocked.Exchange(ref _poked, 1);

@@ -18,6 +18,9 @@ namespace CommandCenter.Web.Live;
 [Authorize]
 public sealed class OpsHub(CommandCenterDb db) : Hub
 {
+    /// <summary>Sent to a connection once it is in its groups: every later event reaches it live.</summary>
+    public const string JoinedMessage = "joined";
+
     public override async Task OnConnectedAsync()
     {
         if (Context.User?.ToActor() is { } signedIn)
@@ -33,7 +36,4 @@ public sealed class OpsHub(CommandCenterDb db) : Hub
         await base.OnConnectedAsync();
         await Clients.Caller.SendAsync(JoinedMessage);
     }
-
-    /// <summary>Sent to a connection once it is in its groups: every later event reaches it live.</summary>
-    public const string JoinedMessage = "joined";
 }

@@ -63,11 +63,6 @@ public sealed class RowReaderTests(CommandCenterFactory app) : CityTest(app)
         await using var cmd = dataSource.CreateCommand(sql);
         await using var reader = await cmd.ExecuteReaderAsync();
         Assert.Equal(rows.FieldCount, reader.FieldCount);
-        var read = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            read.Add(rows.Read(reader));
-        }
-        return read;
+        return await rows.ReadAllAsync(reader);
     }
 }

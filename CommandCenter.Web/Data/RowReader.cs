@@ -56,6 +56,17 @@ public sealed class RowReader<TRow> where TRow : class
         return row;
     }
 
+    /// <summary>Every row of the reader's current result.</summary>
+    public async Task<List<TRow>> ReadAllAsync(NpgsqlDataReader reader, CancellationToken ct = default)
+    {
+        var rows = new List<TRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(Read(reader));
+        }
+        return rows;
+    }
+
     private static Action<NpgsqlDataReader, int, TRow> Setter(PropertyInfo property)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

@@ -192,16 +192,10 @@ public sealed class ChangeFollower(
                     xmax = ulong.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
                     break;
                 case 1:
-                    while (await reader.ReadAsync(ct))
-                    {
-                        events.Add(reads.Events.Read(reader));
-                    }
+                    events = await reads.Events.ReadAllAsync(reader, ct);
                     break;
                 default:
-                    while (await reader.ReadAsync(ct))
-                    {
-                        changes.Add(reads.Changes.Read(reader));
-                    }
+                    changes = await reads.Changes.ReadAllAsync(reader, ct);
                     break;
             }
         }
